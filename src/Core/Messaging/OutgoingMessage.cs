@@ -1,0 +1,24 @@
+namespace Timpora.Core.Messaging;
+
+/// <summary>
+/// One thing the bot says. <see cref="Text"/> is HTML in the Telegram subset (b, i, a, code); every piece of
+/// user-provided text in it has been escaped with <see cref="Html.Escape"/>.
+/// </summary>
+public sealed record OutgoingMessage
+{
+    public string? Text { get; init; }
+
+    /// <summary>Inline buttons under the text, row by row.</summary>
+    public IReadOnlyList<IReadOnlyList<Button>> Buttons { get; init; } = [];
+
+    /// <summary>A keyboard under the input field (to ask for a location or a contact), or its removal.</summary>
+    public ReplyKeyboard? Keyboard { get; init; }
+
+    /// <summary>A place to show as a venue (pin with title and address) instead of text.</summary>
+    public Venue? Venue { get; init; }
+
+    /// <summary>A bare map pin instead of text.</summary>
+    public GeoPoint? Location { get; init; }
+
+    public static OutgoingMessage Say(string html) => new() { Text = html };
+}

@@ -1,0 +1,3 @@
+namespace Timpora.Core.Messaging;
+
+public sealed record Venue(GeoPoint Point, string Title, string Address);
