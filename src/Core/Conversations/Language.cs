@@ -1,0 +1,7 @@
+namespace Timpora.Core.Conversations;
+
+public enum Language
+{
+    Indonesian,
+    English,
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Timpora.Core.Messaging;
+
+namespace Timpora.Core.Conversations;
+
+/// <summary>
+/// One incoming message and everything a flow may do about it: read it, say things, keep or drop its state,
+/// hand over to another flow. Nothing here touches a channel or commits anything; the engine does that.
+/// </summary>
+public sealed class Turn
+{
+    private readonly List<OutgoingMessage> _replies = [];
+    private readonly Conversation _conversation;
+    private readonly Func<Turn, string, CancellationToken, Task> _start;
+
+    internal Turn(IncomingMessage message, Conversation conversation, DateTimeOffset now, Func<Turn, string, CancellationToken, Task> start)
+    {
+        Message = message;
+        _conversation = conversation;
+        Now = now;
+        _start = start;
+    }
+
+    public IncomingMessage Message { get; }
+
+    public DateTimeOffset Now { get; }
+
+    public Language Language => _conversation.Language;
+
+    public string? ActiveFlow => _conversation.Flow;
+
+    public IReadOnlyList<OutgoingMessage> Replies => _replies;
+
+    /// <summary>False for a step whose answer may itself be a number, so "2" is not read as the second button.</summary>
+    public bool NumbersChooseButtons { get; set; } = true;
+
+    /// <summary>The internal id of the conversation, for log lines (never the address).</summary>
+    public long ConversationId => _conversation.Id;
+
+    public string Text(string key, params object?[] args) =>
+        args.Length == 0 ? Texts.Get(Language, key) : Texts.Format(Language, key, args);
+
+    public void Say(OutgoingMessage message) => _replies.Add(message);
+
+    public void Say(string key, params object?[] args) => Say(OutgoingMessage.Say(Text(key, args)));
+
+    public void SayWithButtons(string html, params IReadOnlyList<Button>[] rows) =>
+        Say(new OutgoingMessage { Text = html, Buttons = rows });
+
+    /// <summary>The state the flow left last time, or null when it is new, another flow's, or an older shape.</summary>
+    public T? State<T>(IFlow flow)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        if (_conversation.Flow != flow.Name || _conversation.FlowState is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var envelope = MessageJson.Read<StateEnvelope<T>>(_conversation.FlowState);
+            return envelope.V == flow.StateVersion ? envelope.S : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Makes the flow the active one, with this state, for the next message.</summary>
+    public void Stay<T>(IFlow flow, T? state)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        var json = state is null ? null : MessageJson.Write(new StateEnvelope<T>(flow.StateVersion, state));
+        _conversation.Enter(flow.Name, json);
+    }
+
+    public void Stay(IFlow flow) => Stay<object>(flow, null);
+
+    /// <summary>Ends the active flow; the next message lands at the menu.</summary>
+    public void End() => _conversation.Leave();
+
+    public void ChooseLanguage(Language language)
+    {
+        _conversation.Language = language;
+        _conversation.LanguageChosen = true;
+    }
+
+    /// <summary>Hands the rest of this turn to another flow, e.g. a menu button that opens a service.</summary>
+    public Task StartAsync(string flow, CancellationToken ct) => _start(this, flow, ct);
+
+    /// <summary>The polite answer to a button that no longer means anything.</summary>
+    public void SayStale() => Say("Input.StaleButton");
+
+    private sealed record StateEnvelope<T>(int V, T S);
+}

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Options;
+using Timpora.Core.Conversations;
+using Timpora.Core.Information;
+using Timpora.Core.Messaging;
+
+namespace Timpora.Core.Menu;
+
+/// <summary>The main menu: where every conversation starts and every finished or cancelled flow returns.</summary>
+public sealed class MenuFlow(IOptions<OfficeOptions> office) : IFlow
+{
+    public string Name => ConversationEngine.MenuFlow;
+
+    public IReadOnlyList<string> Commands { get; } = ["start", "menu"];
+
+    public Task StartAsync(Turn turn, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        turn.End();
+        turn.Stay(this);
+        turn.Say(Menu(turn, turn.Text("Menu.Prompt", Html.Escape(office.Value.Name))));
+        return Task.CompletedTask;
+    }
+
+    public Task ContinueAsync(Turn turn, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        turn.Say(Menu(turn, turn.Text("Input.ChooseButton")));
+        return Task.CompletedTask;
+    }
+
+    public Task PressAsync(Turn turn, ButtonPress press, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(press);
+        var phone = Html.Escape(office.Value.Phone);
+        switch (press.Action)
+        {
+            case "jb":
+                turn.Say(Menu(turn, turn.Text("ComingSoon.JemputBola", phone)));
+                return Task.CompletedTask;
+            case "col":
+                turn.Say(Menu(turn, turn.Text("ComingSoon.Collective", phone)));
+                return Task.CompletedTask;
+            case "rep":
+                turn.Say(Menu(turn, turn.Text("ComingSoon.Report", phone)));
+                return Task.CompletedTask;
+            case "info":
+                return turn.StartAsync(InformationFlow.FlowName, ct);
+            case "lang":
+                return turn.StartAsync(LanguageFlow.FlowName, ct);
+            case "show":
+                return StartAsync(turn, ct);
+            default:
+                turn.SayStale();
+                return StartAsync(turn, ct);
+        }
+    }
+
+    private OutgoingMessage Menu(Turn turn, string html) => new()
+    {
+        Text = html,
+        Keyboard = ReplyKeyboard.Removed,
+        Buttons =
+        [
+            [ButtonPress.Button(turn.Text("Menu.JemputBola"), Name, "jb")],
+            [ButtonPress.Button(turn.Text("Menu.Collective"), Name, "col")],
+            [ButtonPress.Button(turn.Text("Menu.Report"), Name, "rep")],
+            [ButtonPress.Button(turn.Text("Menu.Information"), Name, "info")],
+            [ButtonPress.Button(turn.Text("Menu.Language"), Name, "lang")],
+        ],
+    };
+}
