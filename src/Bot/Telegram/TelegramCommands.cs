@@ -1,0 +1,16 @@
+using Timpora.Core.Conversations;
+
+namespace Timpora.Bot.Telegram;
+
+/// <summary>The command list Telegram shows in the menu button, in the person's language.</summary>
+public static class TelegramCommands
+{
+    public static IReadOnlyList<BotCommand> For(Language language)
+    {
+        var names = language == Language.English
+            ? new[] { "start", "menu", "cancel", "help", "language" }
+            : new[] { "start", "menu", "batal", "bantuan", "bahasa" };
+        var keys = new[] { "Commands.Start", "Commands.Menu", "Commands.Cancel", "Commands.Help", "Commands.Language" };
+        return names.Zip(keys, (name, key) => new BotCommand(name, Texts.Get(language, key))).ToList();
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using Timpora.Bot.Delivery;
+
+namespace Timpora.Bot.Telegram;
+
+public static class TelegramRegistration
+{
+    /// <summary>The Telegram channel; with no token it stays off and the host says how to turn it on.</summary>
+    public static IServiceCollection AddTelegram(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
+        var enabled = !string.IsNullOrEmpty(configuration[$"{TelegramOptions.SectionName}:{nameof(TelegramOptions.BotToken)}"]);
+        if (!enabled)
+        {
+            services.AddHostedService<TelegramOffNotice>();
+            return services;
+        }
+
+        // No per-client timeout: long polls need more than the default 100 s on a slow day; each call sets its own.
+        services.AddHttpClient<TelegramClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<TelegramSender>();
+        services.AddSingleton<TelegramChannel>();
+        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TelegramChannel>());
+        services.AddSingleton<TelegramReceiver>();
+        services.AddHostedService<TelegramPolling>();
+        return services;
+    }
+
+    private sealed class TelegramOffNotice(ILogger<TelegramOffNotice> log) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            log.LogWarning("Telegram is off: no bot token. Set the environment variable Telegram__BotToken (from @BotFather) to turn it on; meanwhile try the bot with 'dotnet run --project src/Bot -- chat'");
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
