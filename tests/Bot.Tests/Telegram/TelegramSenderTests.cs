@@ -1,0 +1,136 @@
+using System.Net;
+using Timpora.Bot.Telegram;
+using Timpora.Core.Messaging;
+using CoreVenue = Timpora.Core.Messaging.Venue;
+
+namespace Timpora.Bot.Tests.Telegram;
+
+public sealed class TelegramSenderTests
+{
+    private const string SentMessage = """{"message_id":1,"date":1767225600,"chat":{"id":42,"type":"private"}}""";
+
+    private static readonly CoreVenue Office = new(new GeoPoint(-6.1201, 106.1503), "Kanim Serang", "Jl. Raya Serang-Pandeglang KM 5");
+
+    private readonly StubHttpHandler _stub = StubHttpHandler.Ok(SentMessage);
+
+    [Fact]
+    public async Task Sends_html_text_without_link_previews()
+    {
+        await Deliver(OutgoingMessage.Say("<b>Halo</b> &amp; selamat datang"));
+
+        var body = _stub.Last.Json;
+        Assert.EndsWith("/sendMessage", _stub.Last.Uri.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal(42, body.GetProperty("chat_id").GetInt64());
+        Assert.Equal("<b>Halo</b> &amp; selamat datang", body.GetProperty("text").GetString());
+        Assert.Equal("HTML", body.GetProperty("parse_mode").GetString());
+        Assert.True(body.GetProperty("link_preview_options").GetProperty("is_disabled").GetBoolean());
+        Assert.False(body.TryGetProperty("reply_markup", out _));
+    }
+
+    [Fact]
+    public async Task Sends_inline_buttons_as_rows_of_callback_data()
+    {
+        await Deliver(OutgoingMessage.Say("Pilih jam") with
+        {
+            Buttons = [[new Button("09.00", "v1:jb:slot:0900"), new Button("10.00", "v1:jb:slot:1000")], [new Button("Batal", "v1:cancel")]],
+        });
+
+        var markup = _stub.Last.Json.GetProperty("reply_markup");
+        Assert.Equal(
+            """{"inline_keyboard":[[{"text":"09.00","callback_data":"v1:jb:slot:0900"},{"text":"10.00","callback_data":"v1:jb:slot:1000"}],[{"text":"Batal","callback_data":"v1:cancel"}]]}""",
+            markup.GetRawText());
+    }
+
+    [Fact]
+    public async Task Sends_a_one_time_keyboard_that_asks_for_a_location_or_a_contact()
+    {
+        await Deliver(OutgoingMessage.Say("Kirim lokasi") with
+        {
+            Keyboard = new ReplyKeyboard([[new KeyButton("Kirim lokasi", KeyRequest.Location)], [new KeyButton("Kirim nomor", KeyRequest.Contact), new KeyButton("Lewati")]]),
+        });
+
+        Assert.Equal(
+            """{"keyboard":[[{"text":"Kirim lokasi","request_location":true}],[{"text":"Kirim nomor","request_contact":true},{"text":"Lewati"}]],"resize_keyboard":true,"one_time_keyboard":true}""",
+            _stub.Last.Json.GetProperty("reply_markup").GetRawText());
+    }
+
+    [Fact]
+    public async Task Removes_the_keyboard()
+    {
+        await Deliver(OutgoingMessage.Say("Terima kasih") with { Keyboard = ReplyKeyboard.Removed });
+
+        Assert.Equal("""{"remove_keyboard":true}""", _stub.Last.Json.GetProperty("reply_markup").GetRawText());
+    }
+
+    [Fact]
+    public async Task Prefers_inline_buttons_over_removing_the_keyboard_when_there_is_only_text()
+    {
+        await Deliver(OutgoingMessage.Say("Benar?") with { Buttons = [[new Button("Ya", "v1:yes")]], Keyboard = ReplyKeyboard.Removed });
+
+        Assert.True(_stub.Last.Json.GetProperty("reply_markup").TryGetProperty("inline_keyboard", out _));
+    }
+
+    [Fact]
+    public async Task Sends_the_text_before_the_venue()
+    {
+        await Deliver(OutgoingMessage.Say("Alamat kantor:") with { Venue = Office });
+
+        Assert.Equal(["sendMessage", "sendVenue"], _stub.Requests.Select(request => request.Uri.Segments[^1]));
+        Assert.Equal(
+            """{"chat_id":42,"latitude":-6.1201,"longitude":106.1503,"title":"Kanim Serang","address":"Jl. Raya Serang-Pandeglang KM 5"}""",
+            _stub.Last.Body);
+    }
+
+    [Fact]
+    public async Task Puts_a_location_keyboard_on_the_text_and_the_inline_buttons_on_the_venue()
+    {
+        await Deliver(OutgoingMessage.Say("Kirim lokasi Anda") with
+        {
+            Venue = Office,
+            Buttons = [[new Button("Batal", "v1:cancel")]],
+            Keyboard = new ReplyKeyboard([[new KeyButton("Kirim lokasi", KeyRequest.Location)]]),
+        });
+
+        Assert.True(_stub.Requests[0].Json.GetProperty("reply_markup").TryGetProperty("keyboard", out _));
+        Assert.True(_stub.Requests[1].Json.GetProperty("reply_markup").TryGetProperty("inline_keyboard", out _));
+    }
+
+    [Fact]
+    public async Task Sends_a_bare_pin_as_a_location()
+    {
+        await Deliver(new OutgoingMessage { Location = new GeoPoint(-6.12, 106.15) });
+
+        Assert.Single(_stub.Requests);
+        Assert.Equal("""{"chat_id":42,"latitude":-6.12,"longitude":106.15}""", _stub.Last.Body);
+        Assert.EndsWith("/sendLocation", _stub.Last.Uri.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Refuses_a_message_with_nothing_to_send()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Deliver(new OutgoingMessage { Buttons = [[new Button("Ya", "v1:yes")]] }));
+
+        Assert.Empty(_stub.Requests);
+    }
+
+    [Fact]
+    public async Task Refuses_an_impossible_point_before_sending_the_text()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Deliver(OutgoingMessage.Say("Di sini") with { Location = new GeoPoint(123, 0) }));
+
+        Assert.Empty(_stub.Requests);
+    }
+
+    [Fact]
+    public async Task Lets_a_blocked_chat_surface_as_forbidden()
+    {
+        var stub = StubHttpHandler.Answering(HttpStatusCode.Forbidden, """{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}""");
+        var sender = new TelegramSender(stub.Client());
+
+        var error = await Assert.ThrowsAsync<TelegramApiException>(() => sender.DeliverAsync(42, OutgoingMessage.Say("Pengingat"), CancellationToken.None));
+
+        Assert.True(error.IsForbidden);
+    }
+
+    private Task Deliver(OutgoingMessage message) => new TelegramSender(_stub.Client()).DeliverAsync(42, message, CancellationToken.None);
+}
