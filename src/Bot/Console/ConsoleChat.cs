@@ -16,20 +16,22 @@ public sealed partial class ConsoleChat(
     Inbox inbox,
     IServiceScopeFactory scopes,
     IHostApplicationLifetime lifetime,
-    TextReader input,
-    TextWriter output) : BackgroundService
+    ConsoleIo io) : BackgroundService
 {
+    private readonly TextReader _input = io.Input;
+    private readonly TextWriter _output = io.Output;
+
     public static readonly ConversationAddress Address = new(Channel.Console, "terminal");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await output.WriteLineAsync("Timpora Bot — terminal chat. Type /start to begin, a number to press a button, /quit to leave.");
+        await _output.WriteLineAsync("Timpora Bot — terminal chat. Type /start to begin, a number to press a button, /quit to leave.");
         var sequence = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            await output.WriteAsync("you> ");
-            await output.FlushAsync(stoppingToken);
-            var line = await input.ReadLineAsync(stoppingToken);
+            await _output.WriteAsync("you> ");
+            await _output.FlushAsync(stoppingToken);
+            var line = await _input.ReadLineAsync(stoppingToken);
             if (line is null || line.Trim() is "/quit" or "/exit")
             {
                 break;

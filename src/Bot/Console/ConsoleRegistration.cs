@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Timpora.Bot.Delivery;
 
 namespace Timpora.Bot.Console;
@@ -6,13 +7,9 @@ public static class ConsoleRegistration
 {
     public static IServiceCollection AddConsoleChat(this IServiceCollection services)
     {
-        services.AddSingleton<IChannelSender>(_ => new ConsoleChannel(System.Console.Out));
-        services.AddHostedService(sp => new ConsoleChat(
-            sp.GetRequiredService<Inbox>(),
-            sp.GetRequiredService<IServiceScopeFactory>(),
-            sp.GetRequiredService<IHostApplicationLifetime>(),
-            System.Console.In,
-            System.Console.Out));
+        services.TryAddSingleton(new ConsoleIo(System.Console.In, System.Console.Out));
+        services.AddSingleton<IChannelSender>(sp => new ConsoleChannel(sp.GetRequiredService<ConsoleIo>().Output));
+        services.AddHostedService<ConsoleChat>();
         return services;
     }
 }

@@ -17,7 +17,9 @@ public static class ConversationRegistration
         services.AddSection<CollectiveOptions>(CollectiveOptions.SectionName);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new Pseudonyms(PseudonymKey.Load(configuration)));
+        // Loaded now, not on first use, so a bad key stops the host at start with a message naming the key.
+        var pseudonyms = new Pseudonyms(PseudonymKey.Load(configuration));
+        services.AddSingleton(pseudonyms);
         services.AddSingleton<BotProfile>();
         services.AddScoped<Outbox>();
         services.AddScoped<ConversationEngine>();

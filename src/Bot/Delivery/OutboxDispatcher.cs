@@ -145,8 +145,12 @@ public sealed class OutboxDispatcher(
                     await Task.Delay(wait, clock, ct);
                 }
 
-                await TakePlaceAsync(sender, lane, ct);
-                var result = await SendOneAsync(sender, lane, message, ct);
+                SendResult result;
+                using (await TakePlaceAsync(sender, lane, ct))
+                {
+                    result = await SendOneAsync(sender, lane, message, ct);
+                }
+
                 switch (result.Outcome)
                 {
                     case SendOutcome.Sent:
@@ -212,12 +216,23 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private async Task TakePlaceAsync(IChannelSender sender, (string Channel, string Chat) lane, CancellationToken ct)
+    /// <summary>A place in the chat's window and in the channel's; both count from the platform's answer.</summary>
+    private async Task<IDisposable> TakePlaceAsync(IChannelSender sender, (string Channel, string Chat) lane, CancellationToken ct)
     {
         var limits = sender.Limits;
         var chatLimit = sender.IsGroup(lane.Chat) ? limits.PerGroup : limits.PerChat;
-        await _perChat.GetOrAdd(lane, _ => new SlidingWindow(chatLimit, clock)).TakeAsync(ct);
-        await _overall.GetOrAdd(lane.Channel, _ => new SlidingWindow(limits.Overall, clock)).TakeAsync(ct);
+        var chat = await _perChat.GetOrAdd(lane, _ => new SlidingWindow(chatLimit, clock)).TakeAsync(ct);
+        var overall = await _overall.GetOrAdd(lane.Channel, _ => new SlidingWindow(limits.Overall, clock)).TakeAsync(ct);
+        return new Places(chat, overall);
+    }
+
+    private sealed class Places(IDisposable chat, IDisposable overall) : IDisposable
+    {
+        public void Dispose()
+        {
+            chat.Dispose();
+            overall.Dispose();
+        }
     }
 
     private async Task<bool> IsUnreachableAsync(TimporaDb db, (string Channel, string Chat) lane, CancellationToken ct)

@@ -1,22 +1,26 @@
 namespace Timpora.Bot.Delivery;
 
 /// <summary>
-/// At most N events in any window of time. Exact where a token bucket is not: a bucket lets a full burst and a
-/// full refill land in the same second, which is the 429 we are trying to avoid.
+/// At most N sends in any window of time, as the platform sees them. A send holds its place from the moment it
+/// starts until the window has passed since its answer came back: the platform received it somewhere in between,
+/// so requests that bunch up on the way can never put more than N into one of the platform's windows.
+/// (A token bucket is not enough: a full burst and a full refill can land in the same second.)
 /// </summary>
 internal sealed class SlidingWindow(Limit limit, TimeProvider clock)
 {
-    private readonly Queue<long> _stamps = new();
+    private const long InFlight = long.MaxValue;
+
+    private readonly List<Lease> _places = [];
     private readonly Lock _gate = new();
 
     public DateTimeOffset LastUsed { get; private set; }
 
-    /// <summary>Takes a place in the window, waiting for one to free up if needed.</summary>
-    public async Task TakeAsync(CancellationToken ct)
+    /// <summary>Waits for a free place; complete the lease when the platform has answered.</summary>
+    public async Task<Lease> TakeAsync(CancellationToken ct)
     {
         if (limit.Window == TimeSpan.Zero)
         {
-            return;
+            return new Lease(this);
         }
 
         while (true)
@@ -25,22 +29,43 @@ internal sealed class SlidingWindow(Limit limit, TimeProvider clock)
             lock (_gate)
             {
                 var now = clock.GetTimestamp();
-                while (_stamps.Count > 0 && clock.GetElapsedTime(_stamps.Peek(), now) >= limit.Window)
+                _places.RemoveAll(p => p.Stamp != InFlight && clock.GetElapsedTime(p.Stamp, now) >= limit.Window);
+                if (_places.Count < limit.Count)
                 {
-                    _stamps.Dequeue();
-                }
-
-                if (_stamps.Count < limit.Count)
-                {
-                    _stamps.Enqueue(now);
+                    var lease = new Lease(this) { Stamp = InFlight };
+                    _places.Add(lease);
                     LastUsed = clock.GetUtcNow();
-                    return;
+                    return lease;
                 }
 
-                wait = limit.Window - clock.GetElapsedTime(_stamps.Peek(), now);
+                var oldest = _places.Where(p => p.Stamp != InFlight).Select(p => p.Stamp).DefaultIfEmpty(InFlight).Min();
+                wait = oldest == InFlight ? TimeSpan.FromMilliseconds(5) : limit.Window - clock.GetElapsedTime(oldest, now);
             }
 
             await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, clock, ct);
+        }
+    }
+
+    private void Complete(Lease lease)
+    {
+        lock (_gate)
+        {
+            lease.Stamp = clock.GetTimestamp();
+            LastUsed = clock.GetUtcNow();
+        }
+    }
+
+    /// <summary>One place in the window; completing it starts its countdown.</summary>
+    internal sealed class Lease(SlidingWindow window) : IDisposable
+    {
+        public long Stamp { get; set; }
+
+        public void Dispose()
+        {
+            if (Stamp == InFlight)
+            {
+                window.Complete(this);
+            }
         }
     }
 }

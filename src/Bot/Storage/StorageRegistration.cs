@@ -30,6 +30,7 @@ public static class StorageRegistration
             }
         });
         services.AddHealthChecks().AddDbContextCheck<TimporaDb>("database");
+        services.AddHostedService<DatabaseMigrator>();
         return services;
     }
 

@@ -1,0 +1,153 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Timpora.Core.Collective;
+using Timpora.Core.Conversations;
+using Timpora.Core.Delivery;
+using Timpora.Core.Information;
+using Timpora.Core.Menu;
+using Timpora.Core.Messaging;
+using Timpora.Core.Privacy;
+using Timpora.Testing;
+
+namespace Timpora.Core.Tests.Support;
+
+/// <summary>
+/// The bot as a person meets it: the real flows and engine over a real SQLite database, one turn per call, each in a
+/// fresh unit of work and through the inbox, like the host runs them.
+/// </summary>
+public sealed class EngineHarness : IDisposable
+{
+    public const string Chat = "1001";
+    public const string GroupChat = "-1001987654321";
+
+    private readonly IReadOnlyList<IFlow> _flows;
+    private int _lastUpdateId;
+
+    public EngineHarness(OfficeOptions? office = null, CollectiveOptions? collective = null, IReadOnlyList<IFlow>? extraFlows = null)
+    {
+        Office = office ?? Some.Office();
+        var officeOptions = Options.Create(Office);
+        _flows =
+        [
+            new MenuFlow(officeOptions),
+            new HelpFlow(officeOptions),
+            new LanguageFlow(),
+            new InformationFlow(officeOptions, Options.Create(collective ?? Some.Collective())),
+            .. extraFlows ?? [],
+        ];
+    }
+
+    public TestDatabase Database { get; } = new();
+
+    public FakeTimeProvider Clock { get; } = new(Some.Now);
+
+    public Pseudonyms Pseudonyms { get; } = new(Some.PseudonymKey());
+
+    public BotProfile Profile { get; } = new() { Username = Some.BotUsername };
+
+    public OfficeOptions Office { get; }
+
+    /// <summary>The inbox entry of the last turn, as the engine got it.</summary>
+    public long LastInboxEntryId { get; private set; }
+
+    public static ConversationAddress Address(string chat) => new(Channel.Telegram, chat);
+
+    /// <summary>Text as typed; a leading "/" makes it a command, e.g. "/start abc".</summary>
+    public Task<IReadOnlyList<OutgoingMessage>> SendAsync(string textOrCommand, string chat = Chat, string? languageHint = "id") =>
+        RunAsync(Typed(textOrCommand, chat, languageHint));
+
+    public Task<IReadOnlyList<OutgoingMessage>> PressAsync(string payload, string chat = Chat, string? languageHint = "id") =>
+        RunAsync(new IncomingMessage(Address(chat), IncomingKind.Button) { Payload = payload, LanguageHint = languageHint });
+
+    public Task<IReadOnlyList<OutgoingMessage>> SendLocationAsync(double latitude, double longitude, string chat = Chat, string? languageHint = "id") =>
+        RunAsync(new IncomingMessage(Address(chat), IncomingKind.Location) { Location = new GeoPoint(latitude, longitude), LanguageHint = languageHint });
+
+    /// <summary>Something the bot cannot use, e.g. "sticker" or "voice".</summary>
+    public Task<IReadOnlyList<OutgoingMessage>> SendUnsupportedAsync(string kind, string chat = Chat, string? languageHint = "id") =>
+        RunAsync(new IncomingMessage(Address(chat), IncomingKind.Unsupported) { UnsupportedKind = kind, LanguageHint = languageHint });
+
+    public Task<IReadOnlyList<OutgoingMessage>> SendInGroupAsync(string textOrCommand, string group = GroupChat) =>
+        RunAsync(Typed(textOrCommand, group, "id") with { InGroup = true });
+
+    /// <summary>Stores the message in the inbox, then runs its turn in a fresh unit of work.</summary>
+    public async Task<IReadOnlyList<OutgoingMessage>> RunAsync(IncomingMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        LastInboxEntryId = await StoreInInboxAsync(message);
+        await using var db = Database.NewDb();
+        var engine = new ConversationEngine(db, _flows, Pseudonyms, new Outbox(db, Clock), Profile, Clock, NullLogger<ConversationEngine>.Instance);
+        return await engine.RunTurnAsync(message, LastInboxEntryId, CancellationToken.None);
+    }
+
+    public Conversation? ConversationOf(string chat = Chat)
+    {
+        using var db = Database.NewDb();
+        var pseudonym = Pseudonyms.Of(Address(chat));
+        return db.Conversations.AsNoTracking().SingleOrDefault(c => c.Pseudonym == pseudonym);
+    }
+
+    public Conversation Conversation(string chat = Chat) =>
+        ConversationOf(chat) ?? throw new InvalidOperationException($"No conversation for chat {chat}.");
+
+    public IReadOnlyList<OutboxMessage> OutboxRows()
+    {
+        using var db = Database.NewDb();
+        return db.Outbox.AsNoTracking().OrderBy(o => o.Id).ToList();
+    }
+
+    /// <summary>What is waiting to be sent to a chat, in order.</summary>
+    public IReadOnlyList<OutgoingMessage> Queued(string chat = Chat) =>
+        OutboxRows().Where(o => o.ChatKey == chat).Select(o => MessageJson.Read<OutgoingMessage>(o.Message!)).ToList();
+
+    public IReadOnlyList<InboxEntry> InboxRows()
+    {
+        using var db = Database.NewDb();
+        return db.Inbox.AsNoTracking().OrderBy(e => e.Id).ToList();
+    }
+
+    /// <summary>What the dispatcher does once the platform accepted everything.</summary>
+    public void MarkOutboxSent()
+    {
+        using var db = Database.NewDb();
+        foreach (var message in db.Outbox)
+        {
+            message.MarkSent();
+        }
+
+        db.SaveChanges();
+    }
+
+    public void Dispose() => Database.Dispose();
+
+    private static IncomingMessage Typed(string textOrCommand, string chat, string? languageHint)
+    {
+        ArgumentNullException.ThrowIfNull(textOrCommand);
+        var message = new IncomingMessage(Address(chat), IncomingKind.Text) { Text = textOrCommand, LanguageHint = languageHint };
+        if (!textOrCommand.StartsWith('/'))
+        {
+            return message;
+        }
+
+        var parts = textOrCommand[1..].Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var command = parts.Length > 0 ? parts[0].Split('@')[0].ToLowerInvariant() : "";
+        return message with
+        {
+            Kind = IncomingKind.Command,
+            Command = command,
+            CommandArgument = parts.Length > 1 ? parts[1] : null,
+        };
+    }
+
+    private async Task<long> StoreInInboxAsync(IncomingMessage message)
+    {
+        await using var db = Database.NewDb();
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var hour = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc);
+        var updateId = (++_lastUpdateId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var entry = new InboxEntry(message.Address.Channel, updateId, Pseudonyms.Of(message.Address), MessageJson.Write(message), hour);
+        db.Inbox.Add(entry);
+        await db.SaveChangesAsync();
+        return entry.Id;
+    }
+}
