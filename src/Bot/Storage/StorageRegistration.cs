@@ -31,6 +31,9 @@ public static class StorageRegistration
         });
         services.AddHealthChecks().AddDbContextCheck<TimporaDb>("database");
         services.AddHostedService<DatabaseMigrator>();
+
+        // Registered before the loops that write, so it stops after them and checkpoints their last writes.
+        services.AddHostedService<WalCheckpoint>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using Timpora.Core.Messaging;
 
 namespace Timpora.Core.Conversations;
@@ -20,7 +21,7 @@ public sealed record ButtonPress(string Flow, string Action, IReadOnlyList<strin
     public static bool TryParse(string? payload, [NotNullWhen(true)] out ButtonPress? press)
     {
         press = null;
-        if (string.IsNullOrEmpty(payload) || payload.Length > Messaging.Button.MaxPayloadBytes)
+        if (string.IsNullOrEmpty(payload) || Encoding.UTF8.GetByteCount(payload) > Messaging.Button.MaxPayloadBytes)
         {
             return false;
         }

@@ -154,8 +154,10 @@ public sealed class ConversationEngine(
             }
             else
             {
+                // The apology points to "the message below": show where the person is now.
                 log.LogInformation("Stale or forged button in conversation {ConversationId}", conversation.Id);
                 turn.SayStale();
+                await StartAsync(turn, conversation.Flow is { } current && _byName.ContainsKey(current) ? current : MenuFlow, ct);
             }
 
             return;

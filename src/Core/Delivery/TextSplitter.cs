@@ -56,23 +56,30 @@ public static class TextSplitter
         return cut;
     }
 
-    // A position is safe when no '<' or '&' before it is still waiting for its '>' or ';'.
+    // A position is safe when it is neither inside a tag (an href may hold "&amp;") nor inside an entity.
     private static bool IsOutsideMarkup(string text, int position)
     {
-        for (var i = position - 1; i >= 0; i--)
+        bool inTag = false, inEntity = false;
+        for (var i = 0; i < position; i++)
         {
-            if (text[i] is '>' or ';')
+            switch (text[i])
             {
-                return true;
-            }
-
-            if (text[i] is '<' or '&')
-            {
-                return false;
+                case '<':
+                    inTag = true;
+                    break;
+                case '>':
+                    inTag = false;
+                    break;
+                case '&' when !inTag:
+                    inEntity = true;
+                    break;
+                case ';' when !inTag:
+                    inEntity = false;
+                    break;
             }
         }
 
-        return true;
+        return !inTag && !inEntity;
     }
 
     private static List<string> TrackTags(string piece, List<string> open)

@@ -25,6 +25,6 @@ public sealed class HelpFlow(IOptions<OfficeOptions> office) : IFlow
     {
         ArgumentNullException.ThrowIfNull(turn);
         turn.SayStale();
-        return Task.CompletedTask;
+        return turn.StartAsync(ConversationEngine.MenuFlow, ct);
     }
 }

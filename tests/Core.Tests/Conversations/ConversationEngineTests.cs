@@ -361,6 +361,46 @@ public sealed class ConversationEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task Runs_a_turn_again_on_fresh_state_when_another_instance_wrote_the_conversation_meanwhile()
+    {
+        await _bot.SendAsync("/start");
+        var before = _bot.Conversation();
+        _bot.Database.Saves.Clear();
+        _bot.Database.Saves.BeforeNextTurnSave = () =>
+            _bot.Database.Execute($"UPDATE conversations SET Version = Version + 1, Flow = 'info' WHERE Id = {before.Id}");
+
+        var replies = await _bot.SendAsync("halo");
+
+        var reply = Assert.Single(replies);
+        Assert.Equal(Texts.Get(Language.Indonesian, "Input.ChooseButton"), reply.Text);
+        Assert.Contains("v1:info:topic:office", reply.Payloads());
+        var after = _bot.Conversation();
+        Assert.Equal(before.Version + 2, after.Version);
+        Assert.Equal(2, _bot.Database.Saves.All.Count(save => save.Any(c => c.Entity == typeof(Conversation))));
+        Assert.Equal(2, _bot.OutboxRows().Count);
+        Assert.True(_bot.InboxRows()[^1].Done);
+    }
+
+    [Fact]
+    public async Task Joins_the_conversation_another_instance_created_meanwhile()
+    {
+        _bot.Database.Saves.BeforeNextTurnSave = () =>
+        {
+            using var other = _bot.Database.NewDb();
+            other.Conversations.Add(new Conversation(_bot.Pseudonyms.Of(EngineHarness.Address(EngineHarness.Chat)), Language.Indonesian, Some.Now.UtcDateTime));
+            other.SaveChanges();
+        };
+
+        var replies = await _bot.SendAsync("/start");
+
+        Assert.Equal(Texts.Format(Language.Indonesian, "Menu.Prompt", Some.OfficeName), Assert.Single(replies).Text);
+        Assert.Single(_bot.Database.Cells("conversations"), c => c == _bot.Conversation().Pseudonym);
+        Assert.Single(_bot.OutboxRows());
+        Assert.Equal(ConversationEngine.MenuFlow, _bot.Conversation().Flow);
+        Assert.Equal(3, _bot.Database.Saves.All.Count(save => save.Any(c => c.Entity == typeof(Conversation))));
+    }
+
+    [Fact]
     public async Task Stores_no_trace_of_the_chat_id_once_messages_are_delivered()
     {
         const string chat = "5551234567";

@@ -70,14 +70,18 @@ public sealed class EngineHarness : IDisposable
     public Task<IReadOnlyList<OutgoingMessage>> SendInGroupAsync(string textOrCommand, string group = GroupChat) =>
         RunAsync(Typed(textOrCommand, group, "id") with { InGroup = true });
 
-    /// <summary>Stores the message in the inbox, then runs its turn in a fresh unit of work.</summary>
+    /// <summary>
+    /// Stores the message in the inbox, then runs its turn in a fresh unit of work on the message as read back from
+    /// the inbox, like the host's turn runner.
+    /// </summary>
     public async Task<IReadOnlyList<OutgoingMessage>> RunAsync(IncomingMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        LastInboxEntryId = await StoreInInboxAsync(message);
+        var (entryId, stored) = await StoreInInboxAsync(message);
+        LastInboxEntryId = entryId;
         await using var db = Database.NewDb();
         var engine = new ConversationEngine(db, _flows, Pseudonyms, new Outbox(db, Clock), Profile, Clock, NullLogger<ConversationEngine>.Instance);
-        return await engine.RunTurnAsync(message, LastInboxEntryId, CancellationToken.None);
+        return await engine.RunTurnAsync(MessageJson.Read<IncomingMessage>(stored), entryId, CancellationToken.None);
     }
 
     public Conversation? ConversationOf(string chat = Chat)
@@ -139,7 +143,7 @@ public sealed class EngineHarness : IDisposable
         };
     }
 
-    private async Task<long> StoreInInboxAsync(IncomingMessage message)
+    private async Task<(long Id, string Message)> StoreInInboxAsync(IncomingMessage message)
     {
         await using var db = Database.NewDb();
         var now = Clock.GetUtcNow().UtcDateTime;
@@ -148,6 +152,6 @@ public sealed class EngineHarness : IDisposable
         var entry = new InboxEntry(message.Address.Channel, updateId, Pseudonyms.Of(message.Address), MessageJson.Write(message), hour);
         db.Inbox.Add(entry);
         await db.SaveChangesAsync();
-        return entry.Id;
+        return (entry.Id, entry.Message!);
     }
 }

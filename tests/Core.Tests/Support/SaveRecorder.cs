@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Timpora.Core.Conversations;
 
 namespace Timpora.Core.Tests.Support;
 
@@ -9,6 +10,12 @@ public sealed class SaveRecorder : SaveChangesInterceptor
     private readonly List<IReadOnlyList<(Type Entity, EntityState State)>> _saves = [];
 
     public IReadOnlyList<IReadOnlyList<(Type Entity, EntityState State)>> All => _saves;
+
+    /// <summary>
+    /// Runs once, just before the next save that writes a conversation (a turn's save), as if another instance had
+    /// written the database between the turn's read and its write.
+    /// </summary>
+    public Action? BeforeNextTurnSave { get; set; }
 
     public void Clear() => _saves.Clear();
 
@@ -29,9 +36,15 @@ public sealed class SaveRecorder : SaveChangesInterceptor
     {
         ArgumentNullException.ThrowIfNull(eventData);
         var context = eventData.Context ?? throw new InvalidOperationException("A save without a context.");
-        _saves.Add(context.ChangeTracker.Entries()
+        var changes = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => (e.Entity.GetType(), e.State))
-            .ToList());
+            .ToList();
+        _saves.Add(changes);
+        if (BeforeNextTurnSave is { } interfere && changes.Any(c => c.Item1 == typeof(Conversation)))
+        {
+            BeforeNextTurnSave = null;
+            interfere();
+        }
     }
 }
