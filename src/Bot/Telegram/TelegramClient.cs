@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 
@@ -66,6 +65,10 @@ public sealed class TelegramClient(HttpClient http, IOptions<TelegramOptions> op
 
     public Task<Message> SendLocationAsync(long chatId, double latitude, double longitude, object? replyMarkup, CancellationToken ct) =>
         CallAsync<Message>("sendLocation", new SendLocationRequest(chatId, latitude, longitude, replyMarkup), ct);
+
+    /// <param name="fileId">A photo Telegram already has; uploading new files is not needed yet.</param>
+    public Task<Message> SendPhotoAsync(long chatId, string fileId, object? replyMarkup, CancellationToken ct) =>
+        CallAsync<Message>("sendPhoto", new SendPhotoRequest(chatId, fileId, replyMarkup), ct);
 
     public Task<Message> SendVenueAsync(
         long chatId, double latitude, double longitude, string title, string address, object? replyMarkup, CancellationToken ct) =>

@@ -17,6 +17,8 @@ public sealed record LinkPreviewOptions(bool IsDisabled);
 
 public sealed record SendLocationRequest(long ChatId, double Latitude, double Longitude, object? ReplyMarkup);
 
+public sealed record SendPhotoRequest(long ChatId, string Photo, object? ReplyMarkup);
+
 public sealed record SendVenueRequest(long ChatId, double Latitude, double Longitude, string Title, string Address, object? ReplyMarkup);
 
 public sealed record AnswerCallbackQueryRequest(string CallbackQueryId, string? Text);

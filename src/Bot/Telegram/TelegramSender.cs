@@ -10,16 +10,16 @@ namespace Timpora.Bot.Telegram;
 public sealed class TelegramSender(TelegramClient client)
 {
     /// <summary>
-    /// Sends the text first, then the venue, then the bare pin, whichever are set. If a later part fails, the earlier
+    /// Sends the photo first, then the text, then the venue, then the bare pin, whichever are set. If a later part fails, the earlier
     /// ones have been delivered; a retry of the whole message repeats them.
     /// </summary>
     public async Task DeliverAsync(long chatId, OutgoingMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
         var hasText = !string.IsNullOrWhiteSpace(message.Text);
-        if (!hasText && message.Venue is null && message.Location is null)
+        if (!hasText && message.Venue is null && message.Location is null && message.PhotoId is null)
         {
-            throw new ArgumentException("An outgoing message needs text, a venue or a location.", nameof(message));
+            throw new ArgumentException("An outgoing message needs text, a photo, a venue or a location.", nameof(message));
         }
 
         // Checked before anything is sent, so a bad point never leaves half a message behind.
@@ -29,6 +29,13 @@ public sealed class TelegramSender(TelegramClient client)
         }
 
         var markups = new Queue<object>(TelegramMarkup.InPartOrder(message));
+        if (message.PhotoId is { } photo)
+        {
+            // The buttons belong under the words that explain them, so the photo takes them only when it is alone.
+            var alone = !hasText && message.Venue is null && message.Location is null;
+            await client.SendPhotoAsync(chatId, photo, alone ? Next(markups) : null, ct);
+        }
+
         if (hasText)
         {
             await client.SendMessageAsync(chatId, message.Text!, Next(markups), ct);

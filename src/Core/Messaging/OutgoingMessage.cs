@@ -20,5 +20,8 @@ public sealed record OutgoingMessage
     /// <summary>A bare map pin instead of text.</summary>
     public GeoPoint? Location { get; init; }
 
+    /// <summary>A photo the channel already holds (Telegram: a file_id), shown before the text.</summary>
+    public string? PhotoId { get; init; }
+
     public static OutgoingMessage Say(string html) => new() { Text = html };
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Timpora.Bot.Telegram;
 
 namespace Timpora.Bot.Tests.Telegram;

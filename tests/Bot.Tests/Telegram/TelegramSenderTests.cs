@@ -96,6 +96,25 @@ public sealed class TelegramSenderTests
     }
 
     [Fact]
+    public async Task Sends_the_photo_before_the_text_and_keeps_the_buttons_on_the_text()
+    {
+        await Deliver(OutgoingMessage.Say("Foto dari pelapor") with { PhotoId = "AgACAgUAAx0", Buttons = [[new Button("Klaim", "v1:rep:claim:1")]] });
+
+        Assert.Equal(["sendPhoto", "sendMessage"], _stub.Requests.Select(request => request.Uri.Segments[^1]));
+        Assert.Equal("""{"chat_id":42,"photo":"AgACAgUAAx0"}""", _stub.Requests[0].Body);
+        Assert.True(_stub.Requests[1].Json.GetProperty("reply_markup").TryGetProperty("inline_keyboard", out _));
+    }
+
+    [Fact]
+    public async Task Puts_the_buttons_on_a_photo_sent_alone()
+    {
+        await Deliver(new OutgoingMessage { PhotoId = "AgACAgUAAx0", Buttons = [[new Button("Klaim", "v1:rep:claim:1")]] });
+
+        Assert.Equal(["sendPhoto"], _stub.Requests.Select(request => request.Uri.Segments[^1]));
+        Assert.True(_stub.Last.Json.GetProperty("reply_markup").TryGetProperty("inline_keyboard", out _));
+    }
+
+    [Fact]
     public async Task Sends_a_bare_pin_as_a_location()
     {
         await Deliver(new OutgoingMessage { Location = new GeoPoint(-6.12, 106.15) });
