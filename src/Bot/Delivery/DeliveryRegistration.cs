@@ -6,6 +6,7 @@ public static class DeliveryRegistration
     public static IServiceCollection AddDelivery(this IServiceCollection services)
     {
         services.AddSingleton<Inbox>();
+        services.AddSingleton<Reachability>();
         services.AddSingleton<TurnRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnRunner>());
         services.AddSingleton<OutboxDispatcher>();

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Timpora.Core.Delivery;
 using Timpora.Core.Messaging;
-using Timpora.Core.Privacy;
 using Timpora.Core.Storage;
 
 namespace Timpora.Bot.Delivery;
@@ -15,7 +14,7 @@ namespace Timpora.Bot.Delivery;
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IEnumerable<IChannelSender> senders,
-    Pseudonyms pseudonyms,
+    Reachability reachability,
     TimeProvider clock,
     ILogger<OutboxDispatcher> log) : BackgroundService
 {
@@ -129,7 +128,7 @@ public sealed class OutboxDispatcher(
     /// <summary>Sends a batch in order; false when the chat's lane should close (unreachable, or nothing due).</summary>
     private async Task<bool> DeliverAsync(TimporaDb db, IChannelSender sender, (string Channel, string Chat) lane, List<OutboxMessage> batch, CancellationToken ct)
     {
-        if (await IsUnreachableAsync(db, lane, ct))
+        if (await reachability.IsUnreachableAsync(db, new ConversationAddress(lane.Channel, lane.Chat), ct))
         {
             await SettleUnreachableAsync(db, lane, batch, "the person blocked the bot earlier", ct);
             return false;
@@ -235,12 +234,6 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private async Task<bool> IsUnreachableAsync(TimporaDb db, (string Channel, string Chat) lane, CancellationToken ct)
-    {
-        var pseudonym = pseudonyms.Of(new ConversationAddress(lane.Channel, lane.Chat));
-        return await db.Conversations.AnyAsync(c => c.Pseudonym == pseudonym && c.Unreachable, ct);
-    }
-
     private async Task SettleUnreachableAsync(TimporaDb db, (string Channel, string Chat) lane, List<OutboxMessage> batch, string reason, CancellationToken ct)
     {
         foreach (var message in batch.Where(m => m.Status == OutboxStatus.Pending))
@@ -248,29 +241,9 @@ public sealed class OutboxDispatcher(
             message.MarkUnreachable(reason);
         }
 
-        await MarkUnreachableAsync(db, new ConversationAddress(lane.Channel, lane.Chat), ct);
+        await reachability.SetAsync(db, new ConversationAddress(lane.Channel, lane.Chat), reachable: false, ct);
         await db.SaveChangesAsync(ct);
     }
-
-    /// <summary>Remembers, under the pseudonym only, that nothing should be sent to this address for now.</summary>
-    public static async Task MarkUnreachableAsync(TimporaDb db, ConversationAddress address, Pseudonyms pseudonyms, TimeProvider clock, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(pseudonyms);
-        ArgumentNullException.ThrowIfNull(clock);
-        var pseudonym = pseudonyms.Of(address);
-        var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Pseudonym == pseudonym, ct);
-        if (conversation is null)
-        {
-            conversation = new Core.Conversations.Conversation(pseudonym, Core.Conversations.Language.Indonesian, clock.GetUtcNow().UtcDateTime);
-            db.Conversations.Add(conversation);
-        }
-
-        conversation.Unreachable = true;
-    }
-
-    private Task MarkUnreachableAsync(TimporaDb db, ConversationAddress address, CancellationToken ct) =>
-        MarkUnreachableAsync(db, address, pseudonyms, clock, ct);
 
     private static TimeSpan Backoff(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, Math.Min(attempts, 10))));

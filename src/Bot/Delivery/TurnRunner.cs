@@ -9,7 +9,7 @@ namespace Timpora.Bot.Delivery;
 /// Runs the turns waiting in the inbox: one at a time and in order within a conversation, many conversations at
 /// once. Anything still pending at start-up (the process stopped mid-turn) is simply run now.
 /// </summary>
-public sealed class TurnRunner(IServiceScopeFactory scopes, OutboxDispatcher dispatcher, ILogger<TurnRunner> log) : BackgroundService
+public sealed class TurnRunner(IServiceScopeFactory scopes, OutboxDispatcher dispatcher, TimeProvider clock, ILogger<TurnRunner> log) : BackgroundService
 {
     /// <summary>Turns running at once; more would only queue on the database's single writer.</summary>
     private const int MaxParallelTurns = 16;
@@ -32,11 +32,11 @@ public sealed class TurnRunner(IServiceScopeFactory scopes, OutboxDispatcher dis
         {
             try
             {
-                var full = TimeProvider.System.GetUtcNow() - lastFullScan > FullScanEvery;
+                var full = clock.GetUtcNow() - lastFullScan > FullScanEvery;
                 await ScanAsync(full, stoppingToken);
                 if (full)
                 {
-                    lastFullScan = TimeProvider.System.GetUtcNow();
+                    lastFullScan = clock.GetUtcNow();
                 }
 
                 await _bell.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);

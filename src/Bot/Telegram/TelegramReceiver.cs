@@ -2,7 +2,6 @@ using System.Globalization;
 using Timpora.Bot.Delivery;
 using Timpora.Core.Conversations;
 using Timpora.Core.Messaging;
-using Timpora.Core.Privacy;
 using Timpora.Core.Storage;
 
 namespace Timpora.Bot.Telegram;
@@ -16,8 +15,7 @@ public sealed class TelegramReceiver(
     TelegramClient client,
     BotProfile profile,
     IServiceScopeFactory scopes,
-    Pseudonyms pseudonyms,
-    TimeProvider clock,
+    Reachability reachability,
     ILogger<TelegramReceiver> log)
 {
     public async Task ReceiveAsync(IReadOnlyList<Update> updates, CancellationToken ct)
@@ -56,19 +54,7 @@ public sealed class TelegramReceiver(
         foreach (var change in changes)
         {
             var chat = (change.BlockedChatId ?? change.UnblockedChatId)!.Value.ToString(CultureInfo.InvariantCulture);
-            var address = new ConversationAddress(Channel.Telegram, chat);
-            if (change.BlockedChatId is not null)
-            {
-                await OutboxDispatcher.MarkUnreachableAsync(db, address, pseudonyms, clock, ct);
-            }
-            else
-            {
-                var pseudonym = pseudonyms.Of(address);
-                foreach (var conversation in db.Conversations.Where(c => c.Pseudonym == pseudonym))
-                {
-                    conversation.Unreachable = false;
-                }
-            }
+            await reachability.SetAsync(db, new ConversationAddress(Channel.Telegram, chat), reachable: change.BlockedChatId is null, ct);
         }
 
         await db.SaveChangesAsync(ct);

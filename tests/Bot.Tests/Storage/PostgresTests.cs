@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Timpora.Bot.Storage;
+using Timpora.Bot.Tests.Support;
+using Timpora.Core.Storage;
+using Timpora.Testing;
+
+namespace Timpora.Bot.Tests.Storage;
+
+/// <summary>The scale-out database: the same hand-written migration must build the model on PostgreSQL too.</summary>
+public sealed class PostgresTests(PostgresServer server) : IClassFixture<PostgresServer>
+{
+    [Fact]
+    public async Task The_migrations_build_exactly_the_schema_of_the_model_on_PostgreSQL()
+    {
+        await server.CreateDatabaseAsync("migrated");
+        await server.CreateDatabaseAsync("created");
+
+        await using (var db = Open("migrated"))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await using (var db = Open("created"))
+        {
+            await db.Database.EnsureCreatedAsync();
+        }
+
+        var expected = await SchemaAsync("created");
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, await SchemaAsync("migrated"));
+    }
+
+    [Fact]
+    public async Task The_service_runs_on_PostgreSQL_and_answers_start()
+    {
+        await server.CreateDatabaseAsync("service");
+        await using var api = await FakeBotApi.StartAsync();
+        await using var host = await BotHost.StartAsync(api, s =>
+        {
+            s["Database:Provider"] = "Postgres";
+            s["ConnectionStrings:Timpora"] = server.ConnectionString("service");
+        });
+
+        api.SendText(9001, "/start");
+        var menu = await api.WaitForMessageAsync(m => m.ChatId == 9001, TimeSpan.FromSeconds(15));
+
+        Assert.Equal(5, menu.Buttons.Count);
+        Assert.Equal(1, await host.InScopeAsync(db => db.Conversations.CountAsync()));
+    }
+
+    private TimporaDb Open(string database) =>
+        new(new DbContextOptionsBuilder<TimporaDb>()
+            .UseNpgsql(server.ConnectionString(database), x => x.MigrationsAssembly(typeof(StorageRegistration).Assembly.GetName().Name))
+            .Options);
+
+    private async Task<List<string>> SchemaAsync(string database)
+    {
+        const string Sql = """
+            SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || ' nullable=' || is_nullable
+                   || ' identity=' || is_identity || ' length=' || coalesce(character_maximum_length::text, '-')
+              FROM information_schema.columns
+             WHERE table_schema = 'public' AND table_name NOT LIKE '__EFMigrations%'
+            UNION ALL
+            SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT LIKE '__EFMigrations%'
+            UNION ALL
+            SELECT 'constraint ' || conname || ' ' || contype::text FROM pg_constraint
+             WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text NOT LIKE '"__EFMigrations%'
+            ORDER BY 1
+            """;
+        await using var connection = new NpgsqlConnection(server.ConnectionString(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(Sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+}
