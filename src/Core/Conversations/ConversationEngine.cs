@@ -53,6 +53,12 @@ public sealed class ConversationEngine(
 
     private async Task<IReadOnlyList<OutgoingMessage>> RunOnceAsync(IncomingMessage message, long? inboxEntryId, CancellationToken ct)
     {
+        // Another instance (or an earlier attempt of this one) may have run this update meanwhile: never answer twice.
+        if (inboxEntryId is { } handled && await db.Inbox.AnyAsync(e => e.Id == handled && e.Done, ct))
+        {
+            return [];
+        }
+
         var now = clock.GetUtcNow();
         var conversation = await LoadAsync(message, now, ct);
         var turn = NewTurn(message, conversation, now);

@@ -15,6 +15,18 @@ public sealed class ConversationEngineTests : IDisposable
     public void Dispose() => _bot.Dispose();
 
     [Fact]
+    public async Task Runs_an_update_that_was_already_handled_no_second_time()
+    {
+        await _bot.SendAsync("/start");
+        var queued = _bot.OutboxRows().Count;
+
+        var again = await _bot.RunLastEntryAgainAsync();
+
+        Assert.Empty(again);
+        Assert.Equal(queued, _bot.OutboxRows().Count);
+    }
+
+    [Fact]
     public async Task Shows_the_menu_in_Indonesian_on_start()
     {
         var replies = await _bot.SendAsync("/start");

@@ -84,6 +84,15 @@ public sealed class EngineHarness : IDisposable
         return await engine.RunTurnAsync(MessageJson.Read<IncomingMessage>(stored), entryId, CancellationToken.None);
     }
 
+    /// <summary>Runs the last inbox entry's turn once more, as a second instance racing the first would.</summary>
+    public async Task<IReadOnlyList<OutgoingMessage>> RunLastEntryAgainAsync()
+    {
+        var entry = InboxRows().Single(e => e.Id == LastInboxEntryId);
+        await using var db = Database.NewDb();
+        var engine = new ConversationEngine(db, _flows, Pseudonyms, new Outbox(db, Clock), Profile, Clock, NullLogger<ConversationEngine>.Instance);
+        return await engine.RunTurnAsync(new IncomingMessage(Address(Chat), IncomingKind.Command) { Command = "start" }, entry.Id, CancellationToken.None);
+    }
+
     public Conversation? ConversationOf(string chat = Chat)
     {
         using var db = Database.NewDb();
