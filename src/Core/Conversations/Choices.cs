@@ -11,9 +11,13 @@ public sealed record Choices(IReadOnlyList<Choice> Items, bool ByNumber)
     public static Choices? From(OutgoingMessage message, bool byNumber)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var items = message.Buttons.SelectMany(row => row).Select(b => new Choice(b.Label, b.Payload)).ToList();
+        var items = message.Buttons.SelectMany((row, index) => row.Select(b => new Choice(b.Label, b.Payload, index))).ToList();
         return items.Count == 0 ? null : new Choices(items, byNumber);
     }
+
+    /// <summary>The same buttons, in the same rows, to show again.</summary>
+    public IReadOnlyList<IReadOnlyList<Button>> Rows() =>
+        Items.GroupBy(c => c.Row).Select(row => (IReadOnlyList<Button>)row.Select(c => new Button(c.Label, c.Payload)).ToList()).ToList();
 
     public string? Match(string? text)
     {
@@ -32,4 +36,4 @@ public sealed record Choices(IReadOnlyList<Choice> Items, bool ByNumber)
     }
 }
 
-public sealed record Choice(string Label, string Payload);
+public sealed record Choice(string Label, string Payload, int Row = 0);

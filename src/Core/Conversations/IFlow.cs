@@ -17,8 +17,16 @@ public interface IFlow
 
     Task StartAsync(Turn turn, CancellationToken ct);
 
-    /// <summary>A message (text, location, contact, photo) while this flow is active.</summary>
-    Task ContinueAsync(Turn turn, CancellationToken ct);
+    /// <summary>
+    /// A message (text, location, contact, photo) while this flow is active and it was not a button's label or
+    /// number. A flow that only offers buttons keeps the default: ask again with the same buttons.
+    /// </summary>
+    Task ContinueAsync(Turn turn, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        turn.AskToChoose();
+        return Task.CompletedTask;
+    }
 
     Task PressAsync(Turn turn, ButtonPress press, CancellationToken ct);
 }

@@ -91,6 +91,15 @@ public sealed class Turn
     /// <summary>Hands the rest of this turn to another flow, e.g. a menu button that opens a service.</summary>
     public Task StartAsync(string flow, CancellationToken ct) => _start(this, flow, ct);
 
+    /// <summary>
+    /// The answer to something typed where a button was expected: asks again, with the buttons last shown.
+    /// </summary>
+    public void AskToChoose()
+    {
+        var rows = _conversation.Choices is { } choices ? MessageJson.Read<Choices>(choices).Rows() : [];
+        Say(new OutgoingMessage { Text = Text("Input.ChooseButton"), Buttons = rows });
+    }
+
     /// <summary>The polite answer to a button that no longer means anything.</summary>
     public void SayStale() => Say("Input.StaleButton");
 

@@ -24,13 +24,6 @@ public sealed class InformationFlow(IOptions<OfficeOptions> office, IOptions<Col
         return Task.CompletedTask;
     }
 
-    public Task ContinueAsync(Turn turn, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        turn.Say(TopicList(turn, turn.Text("Input.ChooseButton")));
-        return Task.CompletedTask;
-    }
-
     public Task PressAsync(Turn turn, ButtonPress press, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(turn);

@@ -19,8 +19,6 @@ public sealed class HelpFlow(IOptions<OfficeOptions> office) : IFlow
         return Task.CompletedTask;
     }
 
-    public Task ContinueAsync(Turn turn, CancellationToken ct) => StartAsync(turn, ct);
-
     public Task PressAsync(Turn turn, ButtonPress press, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(turn);

@@ -20,13 +20,6 @@ public sealed class LanguageFlow : IFlow
         return Task.CompletedTask;
     }
 
-    public Task ContinueAsync(Turn turn, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        turn.Say(Choice(turn, turn.Text("Input.ChooseButton")));
-        return Task.CompletedTask;
-    }
-
     public Task PressAsync(Turn turn, ButtonPress press, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(turn);

@@ -21,13 +21,6 @@ public sealed class MenuFlow(IOptions<OfficeOptions> office) : IFlow
         return Task.CompletedTask;
     }
 
-    public Task ContinueAsync(Turn turn, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        turn.Say(Menu(turn, turn.Text("Input.ChooseButton")));
-        return Task.CompletedTask;
-    }
-
     public Task PressAsync(Turn turn, ButtonPress press, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(turn);

@@ -21,9 +21,19 @@ public sealed class ChoicesTests
         var choices = Choices.From(Question, byNumber: true);
 
         Assert.Equal(
-            [new Choice("Jemput Bola", "v1:menu:jb"), new Choice("Informasi", "v1:menu:info"), new Choice("2026", "v1:jb:year:2026")],
+            [new Choice("Jemput Bola", "v1:menu:jb"), new Choice("Informasi", "v1:menu:info"), new Choice("2026", "v1:jb:year:2026", Row: 1)],
             choices!.Items);
         Assert.True(choices.ByNumber);
+    }
+
+    [Fact]
+    public void Shows_the_same_buttons_again_in_the_same_rows()
+    {
+        var rows = Choices.From(Question, byNumber: true)!.Rows();
+
+        Assert.Equal(
+            Question.Buttons.Select(row => row.Select(b => (b.Label, b.Payload))),
+            rows.Select(row => row.Select(b => (b.Label, b.Payload))));
     }
 
     [Fact]

@@ -379,13 +379,13 @@ public sealed class ConversationEngineTests : IDisposable
         var before = _bot.Conversation();
         _bot.Database.Saves.Clear();
         _bot.Database.Saves.BeforeNextTurnSave = () =>
-            _bot.Database.Execute($"UPDATE conversations SET Version = Version + 1, Flow = 'info' WHERE Id = {before.Id}");
+            _bot.Database.Execute($"UPDATE conversations SET Version = Version + 1, Language = {(int)Language.English}, LanguageChosen = 1 WHERE Id = {before.Id}");
 
         var replies = await _bot.SendAsync("halo");
 
         var reply = Assert.Single(replies);
-        Assert.Equal(Texts.Get(Language.Indonesian, "Input.ChooseButton"), reply.Text);
-        Assert.Contains("v1:info:topic:office", reply.Payloads());
+        Assert.Equal(Texts.Get(Language.English, "Input.ChooseButton"), reply.Text);
+        Assert.Contains("v1:menu:info", reply.Payloads());
         var after = _bot.Conversation();
         Assert.Equal(before.Version + 2, after.Version);
         Assert.Equal(2, _bot.Database.Saves.All.Count(save => save.Any(c => c.Entity == typeof(Conversation))));
