@@ -8,6 +8,8 @@ public static class StorageRegistration
 {
     public const string ConnectionName = "Timpora";
 
+    private static readonly SqliteWriteGate WriteGate = new();
+
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -26,7 +28,7 @@ public static class StorageRegistration
             else
             {
                 db.UseSqlite(connectionString, x => x.MigrationsAssembly(typeof(StorageRegistration).Assembly.GetName().Name))
-                    .AddInterceptors(new SqlitePragmas());
+                    .AddInterceptors(new SqlitePragmas(), WriteGate);
             }
         });
         services.AddHealthChecks().AddDbContextCheck<TimporaDb>("database");
