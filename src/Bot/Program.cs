@@ -51,7 +51,7 @@ public partial class Program
         builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddConversations(builder.Configuration);
         builder.Services.AddDelivery();
-        builder.Services.AddHousekeeping();
+        builder.Services.AddHousekeeping(builder.Configuration);
         if (chat)
         {
             builder.Services.AddConsoleChat();

@@ -69,6 +69,8 @@ public sealed class HostTests
     [InlineData("Office:Name", "", "Office:Name")]
     [InlineData("Collective:MinimumApplicants", "0", "Collective:MinimumApplicants")]
     [InlineData("Telegram:ApiBaseUrl", "not a url", "Telegram:ApiBaseUrl")]
+    [InlineData("Office:TimeZone", "Asia/Serang", "Office:TimeZone")]
+    [InlineData("Office:Hours:0:Closes", "06:00", "Office:Hours")]
     public async Task Stops_at_start_with_a_message_naming_the_invalid_key(string key, string value, string named)
     {
         await using var api = await FakeBotApi.StartAsync();
