@@ -176,7 +176,7 @@ public sealed class OutboxDispatcher(
                     case SendOutcome.RateLimited:
                         var retryAfter = result.RetryAfter ?? TimeSpan.FromSeconds(1);
                         log.LogWarning("Flood control on {Channel}: waiting {RetryAfter} before outbox message {OutboxId}", lane.Channel, retryAfter, message.Id);
-                        message.RetryAt(clock.GetUtcNow().UtcDateTime + retryAfter, "429");
+                        message.Postpone(clock.GetUtcNow().UtcDateTime + retryAfter, "429");
                         await db.SaveChangesAsync(ct);
                         continue;
                     default:

@@ -49,6 +49,13 @@ public sealed class OutboxMessage
 
     public void MarkFailed(string reason) => Settle(OutboxStatus.Failed, reason);
 
+    /// <summary>Flood control: try again later without counting it as a failed attempt.</summary>
+    public void Postpone(DateTime whenUtc, string reason)
+    {
+        NextAttemptAt = whenUtc;
+        LastError = reason;
+    }
+
     public void RetryAt(DateTime whenUtc, string reason)
     {
         Attempts++;

@@ -143,7 +143,7 @@ public sealed class DispatchTests
         Assert.Equal(0, api.RateLimitedCount);
     }
 
-    private static async Task EnqueueAsync(BotHost host, IReadOnlyList<(long Chat, string Text)> messages)
+    internal static async Task EnqueueAsync(BotHost host, IReadOnlyList<(long Chat, string Text)> messages)
     {
         await host.InScopeAsync(async db =>
         {
