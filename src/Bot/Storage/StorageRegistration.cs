@@ -19,7 +19,7 @@ public static class StorageRegistration
             throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is empty; set it (e.g. 'Data Source=data/timpora.db').");
         }
 
-        services.AddDbContext<TimporaDb>(db =>
+        services.AddDbContextPool<TimporaDb>(db =>
         {
             if (options.Provider == DatabaseProvider.Postgres)
             {

@@ -54,7 +54,8 @@ public sealed class ConversationEngine(
     private async Task<IReadOnlyList<OutgoingMessage>> RunOnceAsync(IncomingMessage message, long? inboxEntryId, CancellationToken ct)
     {
         // Another instance (or an earlier attempt of this one) may have run this update meanwhile: never answer twice.
-        if (inboxEntryId is { } handled && await db.Inbox.AnyAsync(e => e.Id == handled && e.Done, ct))
+        // Found (and tracked) here, so marking it done below costs no second query.
+        if (inboxEntryId is { } handled && await db.Inbox.FindAsync([handled], ct) is { Done: true })
         {
             return [];
         }
