@@ -34,7 +34,14 @@ internal static class BenchMain
 
         const int latencyChats = 200;
         var pacedPeriod = TimeSpan.FromSeconds(10);
-        var pacedRounds = quick ? 1 : 3;
+        var pacedRounds = Option(args, "--rounds", quick ? 1 : 3);
+        if (args.Contains("--latency-only"))
+        {
+            var only = (await ReplyLatency.RunAsync(latencyChats, pacedPeriod, pacedRounds, bursts: 0)).Paced.Latency;
+            Console.WriteLine($"paced, {latencyChats} chats: p50 {Ms(only.P50)}, p99 {Ms(only.P99)}, max {Ms(only.Max)}, {only.Count} replies");
+            return 0;
+        }
+
         var bursts = quick ? 1 : 2;
         var outboundMessages = quick ? 150 : 600;
 
