@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Timpora.Bot.Tests.Support;
 using Timpora.Core.Conversations;
@@ -50,6 +53,40 @@ public sealed class HostTests
         Assert.Contains(api.CommandsFor("en"), c => c.Command == "help");
         Assert.Contains(api.CommandsFor(""), c => c.Command == "batal");
         Assert.NotEmpty(api.CallsOf("deleteWebhook"));
+    }
+
+    [Fact]
+    public async Task Polls_for_exactly_the_update_kinds_it_handles()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        await using var host = await BotHost.StartAsync(api);
+
+        var poll = await api.WaitForCallAsync(c => c.Method == "getUpdates", Patience);
+
+        using var parameters = JsonDocument.Parse(poll.Parameters);
+        Assert.Equal(
+            ["message", "edited_message", "callback_query", "my_chat_member"],
+            parameters.RootElement.GetProperty("allowed_updates").EnumerateArray().Select(k => k.GetString()));
+        Assert.Equal(1, parameters.RootElement.GetProperty("timeout").GetInt32());
+    }
+
+    [Fact]
+    public async Task Turns_on_write_ahead_logging_even_for_a_database_file_made_elsewhere()
+    {
+        // EF Core turns WAL on only for files it creates; a file restored or made by another tool starts without it.
+        var folder = BotHost.NewFolder();
+        await using (var made = new SqliteConnection($"Data Source={Path.Combine(folder, "timpora.db")};Pooling=False"))
+        {
+            await made.OpenAsync();
+            await using var command = made.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = DELETE; CREATE TABLE made_elsewhere (x INTEGER);";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var host = await BotHost.StartAsync(api: null, folder: folder);
+        var mode = await host.InScopeAsync(db => db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync());
+
+        Assert.Equal("wal", mode);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Microsoft.Data.Sqlite;
+using Timpora.Bot.Storage;
 using Timpora.Core.Privacy;
 
 namespace Timpora.Bot.Conversations;
@@ -26,13 +26,15 @@ internal static class PseudonymKey
             }
         }
 
-        if (configuration["Database:Provider"] is { } provider && provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (database.Provider == DatabaseProvider.Postgres)
         {
             throw new InvalidOperationException("Privacy:PseudonymKey must be set when Database:Provider is Postgres: every instance needs the same key.");
         }
 
-        var database = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Timpora")).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(string.IsNullOrEmpty(database) || database == ":memory:" ? "data/x" : database))!;
+        // Beside the database file; an in-memory database (tests, trials) still gets a key that outlives the run.
+        var folder = Path.GetDirectoryName(SqliteFile.PathOf(configuration.GetConnectionString(StorageRegistration.ConnectionName)))
+            ?? Path.GetFullPath("data");
         var file = Path.Combine(folder, "pseudonym.key");
         if (File.Exists(file))
         {

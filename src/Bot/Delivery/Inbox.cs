@@ -28,11 +28,10 @@ public sealed class Inbox(IServiceScopeFactory scopes, Pseudonyms pseudonyms, Tu
         var hour = clock.GetUtcNow().UtcDateTime;
         hour = new DateTime(hour.Year, hour.Month, hour.Day, hour.Hour, 0, 0, DateTimeKind.Utc);
         var fresh = updates.Where(u => !seen.Contains(u.UpdateId)).DistinctBy(u => u.UpdateId).ToList();
-        foreach (var update in fresh)
-        {
-            db.Inbox.Add(new InboxEntry(channel, update.UpdateId, pseudonyms.Of(update.Message.Address), MessageJson.Write(update.Message), hour));
-        }
+        InboxEntry Entry(ReceivedUpdate update) =>
+            new(channel, update.UpdateId, pseudonyms.Of(update.Message.Address), MessageJson.Write(update.Message), hour);
 
+        db.Inbox.AddRange(fresh.Select(Entry));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -45,7 +44,7 @@ public sealed class Inbox(IServiceScopeFactory scopes, Pseudonyms pseudonyms, Tu
             var stored = 0;
             foreach (var update in fresh)
             {
-                db.Inbox.Add(new InboxEntry(channel, update.UpdateId, pseudonyms.Of(update.Message.Address), MessageJson.Write(update.Message), hour));
+                db.Inbox.Add(Entry(update));
                 try
                 {
                     await db.SaveChangesAsync(ct);

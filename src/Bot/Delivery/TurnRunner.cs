@@ -151,7 +151,8 @@ public sealed class TurnRunner(IServiceScopeFactory scopes, OutboxDispatcher dis
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TimporaDb>();
-            var entry = await db.Inbox.AsNoTracking().Where(e => e.Id == entryId).Select(e => new { e.Done, e.Message }).SingleOrDefaultAsync(ct);
+            // Tracked in the turn's own context, so the engine finds it again without a second read.
+            var entry = await db.Inbox.FindAsync([entryId], ct);
             if (entry is null || entry.Done || entry.Message is null)
             {
                 return true;

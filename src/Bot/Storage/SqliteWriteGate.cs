@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -88,7 +87,7 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
             return null;
         }
 
-        var file = new SqliteConnectionStringBuilder(context.Database.GetConnectionString()).DataSource;
-        return Gates.GetOrAdd(Path.GetFullPath(file), _ => new SemaphoreSlim(1, 1));
+        var connectionString = context.Database.GetConnectionString() ?? "";
+        return Gates.GetOrAdd(SqliteFile.PathOf(connectionString) ?? connectionString, _ => new SemaphoreSlim(1, 1));
     }
 }

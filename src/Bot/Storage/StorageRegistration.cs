@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Timpora.Core.Storage;
 
@@ -46,9 +45,7 @@ public static class StorageRegistration
         var db = scope.ServiceProvider.GetRequiredService<TimporaDb>();
         if (db.Database.IsSqlite())
         {
-            var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-            if (file != ":memory:" && !string.IsNullOrEmpty(folder))
+            if (Path.GetDirectoryName(SqliteFile.PathOf(db.Database.GetConnectionString())) is { Length: > 0 } folder)
             {
                 Directory.CreateDirectory(folder);
             }
@@ -57,7 +54,8 @@ public static class StorageRegistration
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {
-            // WAL is a property of the file: set once, it holds for every later connection.
+            // WAL is a property of the file: set once, it holds for every later connection. EF Core sets it only on
+            // files it creates, not on one restored from a backup or made by another tool.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
         }
     }

@@ -110,6 +110,12 @@ public sealed class ConversationEngine(
             conversation.Language = Texts.FromHint(message.LanguageHint);
         }
 
+        // A flow removed by a deploy leaves no dangling state: the person lands at the menu.
+        if (conversation.Flow is { } stored && !_byName.ContainsKey(stored))
+        {
+            conversation.Leave();
+        }
+
         // Whoever writes can be written to again.
         conversation.Unreachable = false;
         return conversation;
@@ -161,18 +167,16 @@ public sealed class ConversationEngine(
             }
             else
             {
-                // The apology points to "the message below": show where the person is now.
                 log.LogInformation("Stale or forged button in conversation {ConversationId}", conversation.Id);
-                turn.SayStale();
-                await StartAsync(turn, conversation.Flow is { } current && _byName.ContainsKey(current) ? current : MenuFlow, ct);
+                await turn.SayStaleAsync(ct);
             }
 
             return;
         }
 
-        if (conversation.Flow is { } active && _byName.TryGetValue(active, out var flow))
+        if (conversation.Flow is { } active)
         {
-            await flow.ContinueAsync(turn, ct);
+            await _byName[active].ContinueAsync(turn, ct);
             return;
         }
 

@@ -100,8 +100,15 @@ public sealed class Turn
         Say(new OutgoingMessage { Text = Text("Input.ChooseButton"), Buttons = rows });
     }
 
-    /// <summary>The polite answer to a button that no longer means anything.</summary>
-    public void SayStale() => Say("Input.StaleButton");
+    /// <summary>
+    /// The polite answer to a button that no longer means anything. The apology points to "the message below",
+    /// so the active flow (or the menu) shows where the person is now.
+    /// </summary>
+    public Task SayStaleAsync(CancellationToken ct)
+    {
+        Say("Input.StaleButton");
+        return _start(this, ActiveFlow ?? ConversationEngine.MenuFlow, ct);
+    }
 
     private sealed record StateEnvelope<T>(int V, T S);
 }

@@ -39,8 +39,7 @@ public sealed class InformationFlow(IOptions<OfficeOptions> office, IOptions<Col
                 Answer(turn, press.Args[0]);
                 return Task.CompletedTask;
             default:
-                turn.SayStale();
-                return StartAsync(turn, ct);
+                return turn.SayStaleAsync(ct);
         }
     }
 

@@ -22,7 +22,6 @@ public sealed class HelpFlow(IOptions<OfficeOptions> office) : IFlow
     public Task PressAsync(Turn turn, ButtonPress press, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        turn.SayStale();
-        return turn.StartAsync(ConversationEngine.MenuFlow, ct);
+        return turn.SayStaleAsync(ct);
     }
 }

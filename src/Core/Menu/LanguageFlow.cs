@@ -32,8 +32,7 @@ public sealed class LanguageFlow : IFlow
         };
         if (chosen is not { } language)
         {
-            turn.SayStale();
-            return StartAsync(turn, ct);
+            return turn.SayStaleAsync(ct);
         }
 
         turn.ChooseLanguage(language);

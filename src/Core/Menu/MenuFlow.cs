@@ -44,8 +44,7 @@ public sealed class MenuFlow(IOptions<OfficeOptions> office) : IFlow
             case "show":
                 return StartAsync(turn, ct);
             default:
-                turn.SayStale();
-                return StartAsync(turn, ct);
+                return turn.SayStaleAsync(ct);
         }
     }
 

@@ -69,14 +69,14 @@ public sealed class TurnTests
     }
 
     [Fact]
-    public void Says_texts_in_the_conversations_language()
+    public async Task Says_texts_in_the_conversations_language()
     {
         var conversation = NewConversation();
         conversation.Language = Language.English;
         var turn = NewTurn(conversation);
 
         turn.Say("Input.TooLong", 4096);
-        turn.SayStale();
+        await turn.SayStaleAsync(CancellationToken.None);
 
         Assert.Equal(
             [Texts.Format(Language.English, "Input.TooLong", 4096), Texts.Get(Language.English, "Input.StaleButton")],
