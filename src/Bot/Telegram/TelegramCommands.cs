@@ -8,9 +8,9 @@ public static class TelegramCommands
     public static IReadOnlyList<BotCommand> For(Language language)
     {
         var names = language == Language.English
-            ? new[] { "start", "menu", "cancel", "help", "language" }
-            : new[] { "start", "menu", "batal", "bantuan", "bahasa" };
-        var keys = new[] { "Commands.Start", "Commands.Menu", "Commands.Cancel", "Commands.Help", "Commands.Language" };
+            ? new[] { "start", "menu", "visit", "visits", "cancel", "help", "language" }
+            : new[] { "start", "menu", "jemputbola", "kunjungan", "batal", "bantuan", "bahasa" };
+        var keys = new[] { "Commands.Start", "Commands.Menu", "Commands.Book", "Commands.Visits", "Commands.Cancel", "Commands.Help", "Commands.Language" };
         return names.Zip(keys, (name, key) => new BotCommand(name, Texts.Get(language, key))).ToList();
     }
 }

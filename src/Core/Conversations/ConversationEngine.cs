@@ -26,6 +26,8 @@ public sealed class ConversationEngine(
 
     public const string MenuFlow = "menu";
 
+    private const string StartCommand = "start";
+
     private static readonly string[] CancelCommands = ["batal", "cancel"];
 
     private readonly Dictionary<string, IFlow> _byName = flows.ToDictionary(f => f.Name, StringComparer.Ordinal);
@@ -122,7 +124,7 @@ public sealed class ConversationEngine(
     }
 
     private Turn NewTurn(IncomingMessage message, Conversation conversation, DateTimeOffset now) =>
-        new(message, conversation, now, StartAsync);
+        new(message, conversation, now, StartAsync, ShowAsync);
 
     private async Task RouteAsync(Turn turn, Conversation conversation, CancellationToken ct)
     {
@@ -194,6 +196,13 @@ public sealed class ConversationEngine(
             return;
         }
 
+        if (command == StartCommand && turn.Message.CommandArgument is { Length: > 0 } payload
+            && _byName.Values.FirstOrDefault(f => f.LinkPrefix is { } prefix && payload.StartsWith(prefix, StringComparison.Ordinal)) is { } linked)
+        {
+            await linked.OpenLinkAsync(turn, payload, ct);
+            return;
+        }
+
         var flow = _byName.Values.FirstOrDefault(f => f.Commands.Contains(command));
         if (flow is null)
         {
@@ -227,10 +236,12 @@ public sealed class ConversationEngine(
         }
     }
 
-    private Task StartAsync(Turn turn, string flow, CancellationToken ct) =>
-        _byName.TryGetValue(flow, out var next)
-            ? next.StartAsync(turn, ct)
-            : throw new InvalidOperationException($"No flow named '{flow}' is registered.");
+    private Task StartAsync(Turn turn, string flow, CancellationToken ct) => Flow(flow).StartAsync(turn, ct);
+
+    private Task ShowAsync(Turn turn, string flow, CancellationToken ct) => Flow(flow).ShowAsync(turn, ct);
+
+    private IFlow Flow(string name) =>
+        _byName.TryGetValue(name, out var flow) ? flow : throw new InvalidOperationException($"No flow named '{name}' is registered.");
 
     private static readonly HashSet<string> KnownKinds =
     [

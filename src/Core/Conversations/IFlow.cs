@@ -15,7 +15,22 @@ public interface IFlow
     /// <summary>Bumped when the state record changes shape; older stored states are then dropped politely.</summary>
     int StateVersion => 1;
 
+    /// <summary>
+    /// Deep links (<c>/start payload</c>, from <c>https://t.me/bot?start=payload</c>) whose payload starts with this
+    /// open the flow through <see cref="OpenLinkAsync"/>; null for a flow without links.
+    /// </summary>
+    string? LinkPrefix => null;
+
     Task StartAsync(Turn turn, CancellationToken ct);
+
+    /// <summary>
+    /// Shows where the person is in this flow, e.g. under an apology for a stale button. A flow that keeps answers
+    /// (a form) shows its current step instead of starting over.
+    /// </summary>
+    Task ShowAsync(Turn turn, CancellationToken ct) => StartAsync(turn, ct);
+
+    /// <summary>A deep link with this flow's prefix; the payload is user input like any other.</summary>
+    Task OpenLinkAsync(Turn turn, string payload, CancellationToken ct) => StartAsync(turn, ct);
 
     /// <summary>
     /// A message (text, location, contact, photo) while this flow is active and it was not a button's label or

@@ -12,13 +12,20 @@ public sealed class Turn
     private readonly List<OutgoingMessage> _replies = [];
     private readonly Conversation _conversation;
     private readonly Func<Turn, string, CancellationToken, Task> _start;
+    private readonly Func<Turn, string, CancellationToken, Task> _show;
 
-    internal Turn(IncomingMessage message, Conversation conversation, DateTimeOffset now, Func<Turn, string, CancellationToken, Task> start)
+    internal Turn(
+        IncomingMessage message,
+        Conversation conversation,
+        DateTimeOffset now,
+        Func<Turn, string, CancellationToken, Task> start,
+        Func<Turn, string, CancellationToken, Task> show)
     {
         Message = message;
         _conversation = conversation;
         Now = now;
         _start = start;
+        _show = show;
     }
 
     public IncomingMessage Message { get; }
@@ -107,7 +114,7 @@ public sealed class Turn
     public Task SayStaleAsync(CancellationToken ct)
     {
         Say("Input.StaleButton");
-        return _start(this, ActiveFlow ?? ConversationEngine.MenuFlow, ct);
+        return _show(this, ActiveFlow ?? ConversationEngine.MenuFlow, ct);
     }
 
     private sealed record StateEnvelope<T>(int V, T S);

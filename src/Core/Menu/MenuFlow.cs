@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Timpora.Core.Conversations;
 using Timpora.Core.Information;
 using Timpora.Core.Messaging;
+using Timpora.Core.Visits;
 
 namespace Timpora.Core.Menu;
 
@@ -29,8 +30,9 @@ public sealed class MenuFlow(IOptions<OfficeOptions> office) : IFlow
         switch (press.Action)
         {
             case "jb":
-                turn.Say(Menu(turn, turn.Text("ComingSoon.JemputBola", phone)));
-                return Task.CompletedTask;
+                return turn.StartAsync(BookingFlow.FlowName, ct);
+            case "visits":
+                return turn.StartAsync(VisitsFlow.FlowName, ct);
             case "col":
                 turn.Say(Menu(turn, turn.Text("ComingSoon.Collective", phone)));
                 return Task.CompletedTask;
@@ -55,6 +57,7 @@ public sealed class MenuFlow(IOptions<OfficeOptions> office) : IFlow
         Buttons =
         [
             [ButtonPress.Button(turn.Text("Menu.JemputBola"), Name, "jb")],
+            [ButtonPress.Button(turn.Text("Menu.MyVisits"), Name, "visits")],
             [ButtonPress.Button(turn.Text("Menu.Collective"), Name, "col")],
             [ButtonPress.Button(turn.Text("Menu.Report"), Name, "rep")],
             [ButtonPress.Button(turn.Text("Menu.Information"), Name, "info")],

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Timpora.Core.Conversations;
 using Timpora.Core.Delivery;
+using Timpora.Core.Officers;
+using Timpora.Core.Visits;
 
 namespace Timpora.Core.Storage;
 
@@ -16,6 +18,16 @@ public sealed class TimporaDb(DbContextOptions<TimporaDb> options) : DbContext(o
     public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<Visit> Visits => Set<Visit>();
+
+    public DbSet<SlotLoad> SlotLoads => Set<SlotLoad>();
+
+    public DbSet<ClosedDay> ClosedDays => Set<ClosedDay>();
+
+    public DbSet<Officer> Officers => Set<Officer>();
+
+    public DbSet<OfficerInvite> OfficerInvites => Set<OfficerInvite>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -59,6 +71,62 @@ public sealed class TimporaDb(DbContextOptions<TimporaDb> options) : DbContext(o
             o.Property(x => x.IdempotencyKey).HasMaxLength(200);
             o.HasIndex(x => x.IdempotencyKey).IsUnique();
             o.HasIndex(x => new { x.Status, x.NextAttemptAt });
+        });
+
+        modelBuilder.Entity<Visit>(v =>
+        {
+            v.ToTable("visits");
+            v.HasKey(x => x.Id);
+            v.Property(x => x.Code).HasMaxLength(16);
+            v.HasIndex(x => x.Code).IsUnique();
+            v.Property(x => x.Channel).HasMaxLength(32);
+            v.Property(x => x.ChatKey).HasMaxLength(256);
+            v.HasIndex(x => new { x.Channel, x.ChatKey });
+            v.Property(x => x.ReasonNote).HasMaxLength(500);
+            v.Property(x => x.Address).HasMaxLength(500);
+            v.Property(x => x.PlaceDetails).HasMaxLength(500);
+            v.Property(x => x.ApplicantName).HasMaxLength(100);
+            v.Property(x => x.Nik).HasMaxLength(16);
+            v.Property(x => x.Phone).HasMaxLength(16);
+            v.Property(x => x.LetterPhotoId).HasMaxLength(256);
+            v.HasIndex(x => new { x.Date, x.Status });
+            v.Property(x => x.Version).IsConcurrencyToken();
+            v.Ignore(x => x.Citizen);
+            v.Ignore(x => x.Slot);
+            v.Ignore(x => x.Point);
+        });
+
+        modelBuilder.Entity<SlotLoad>(l =>
+        {
+            l.ToTable("slot_loads");
+            l.HasKey(x => new { x.Date, x.Starts });
+            l.Property(x => x.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<ClosedDay>(d =>
+        {
+            d.ToTable("closed_days");
+            d.HasKey(x => x.Date);
+        });
+
+        modelBuilder.Entity<Officer>(o =>
+        {
+            o.ToTable("officers");
+            o.HasKey(x => x.Id);
+            o.Property(x => x.Name).HasMaxLength(100);
+            o.Property(x => x.Channel).HasMaxLength(32);
+            o.Property(x => x.ChatKey).HasMaxLength(256);
+            o.HasIndex(x => new { x.Channel, x.ChatKey });
+            o.Ignore(x => x.Address);
+        });
+
+        modelBuilder.Entity<OfficerInvite>(i =>
+        {
+            i.ToTable("officer_invites");
+            i.HasKey(x => x.Id);
+            i.Property(x => x.CodeHash).HasMaxLength(64);
+            i.HasIndex(x => x.CodeHash).IsUnique();
+            i.Property(x => x.Name).HasMaxLength(100);
         });
     }
 

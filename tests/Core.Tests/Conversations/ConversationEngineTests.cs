@@ -8,7 +8,7 @@ namespace Timpora.Core.Tests.Conversations;
 
 public sealed class ConversationEngineTests : IDisposable
 {
-    private static readonly string[] MenuPayloads = ["v1:menu:jb", "v1:menu:col", "v1:menu:rep", "v1:menu:info", "v1:menu:lang"];
+    private static readonly string[] MenuPayloads = ["v1:menu:jb", "v1:menu:visits", "v1:menu:col", "v1:menu:rep", "v1:menu:info", "v1:menu:lang"];
 
     private readonly EngineHarness _bot = new(extraFlows: [new ExplodingFlow()]);
 
@@ -35,7 +35,7 @@ public sealed class ConversationEngineTests : IDisposable
         Assert.Equal(Texts.Format(Language.Indonesian, "Menu.Prompt", Some.OfficeName), menu.Text);
         Assert.StartsWith("Selamat datang di layanan chat <b>Kantor Imigrasi Kelas I Non TPI Serang</b>", menu.Text, StringComparison.Ordinal);
         Assert.Equal(
-            ["Jemput Bola (orang sakit)", "Paspor kolektif Umrah", "Lapor orang asing (anonim)", "Informasi", "Bahasa / Language"],
+            ["Jemput Bola (orang sakit)", "📋 Kunjungan saya", "Paspor kolektif Umrah", "Lapor orang asing (anonim)", "Informasi", "Bahasa / Language"],
             menu.Labels());
         Assert.Equal(MenuPayloads, menu.Payloads());
         Assert.Equal(ConversationEngine.MenuFlow, _bot.Conversation().Flow);
@@ -50,7 +50,7 @@ public sealed class ConversationEngineTests : IDisposable
         Assert.Equal(Texts.Format(Language.English, "Menu.Prompt", Some.OfficeName), menu.Text);
         Assert.StartsWith("Welcome to the chat service of <b>", menu.Text, StringComparison.Ordinal);
         Assert.Equal(
-            ["Visit for the sick", "Group Umrah passports", "Report a foreigner (anonymous)", "Information", "Bahasa / Language"],
+            ["Visit for the sick", "📋 My visits", "Group Umrah passports", "Report a foreigner (anonymous)", "Information", "Bahasa / Language"],
             menu.Labels());
         Assert.Equal(Language.English, _bot.Conversation().Language);
     }
@@ -89,7 +89,7 @@ public sealed class ConversationEngineTests : IDisposable
         await _bot.SendAsync("/start");
         await _bot.SendAsync("/start", chat: "2002");
 
-        var typed = await _bot.SendAsync("4");
+        var typed = await _bot.SendAsync("5");
         var pressed = await _bot.PressAsync("v1:menu:info", chat: "2002");
 
         Assert.Equal(Texts.Get(Language.Indonesian, "Info.Prompt"), Assert.Single(typed).Text);

@@ -86,7 +86,7 @@ public sealed class TurnTests
     private static Conversation NewConversation() => new("abc", Language.Indonesian, Some.Now.UtcDateTime);
 
     private static Turn NewTurn(Conversation conversation) =>
-        new(Hello, conversation, Some.Now, (_, _, _) => Task.CompletedTask);
+        new(Hello, conversation, Some.Now, (_, _, _) => Task.CompletedTask, (_, _, _) => Task.CompletedTask);
 
     public sealed record Draft(string Name, int People);
 

@@ -6,17 +6,15 @@ namespace Timpora.Core.Tests.Menu;
 
 public sealed class MenuFlowTests : IDisposable
 {
-    private static readonly string[] MenuPayloads = ["v1:menu:jb", "v1:menu:col", "v1:menu:rep", "v1:menu:info", "v1:menu:lang"];
+    private static readonly string[] MenuPayloads = ["v1:menu:jb", "v1:menu:visits", "v1:menu:col", "v1:menu:rep", "v1:menu:info", "v1:menu:lang"];
 
     private readonly EngineHarness _bot = new();
 
     public void Dispose() => _bot.Dispose();
 
     [Theory]
-    [InlineData("jb", "ComingSoon.JemputBola", "id")]
     [InlineData("col", "ComingSoon.Collective", "id")]
     [InlineData("rep", "ComingSoon.Report", "id")]
-    [InlineData("jb", "ComingSoon.JemputBola", "en")]
     [InlineData("col", "ComingSoon.Collective", "en")]
     [InlineData("rep", "ComingSoon.Report", "en")]
     public async Task Says_a_service_is_coming_with_the_office_phone_and_keeps_the_menu(string action, string key, string hint)
@@ -31,6 +29,27 @@ public sealed class MenuFlowTests : IDisposable
         Assert.Equal(MenuPayloads, reply.Payloads());
         Assert.Equal(ReplyKeyboard.Removed, reply.Keyboard);
         Assert.Equal(ConversationEngine.MenuFlow, _bot.Conversation().Flow);
+    }
+
+    [Fact]
+    public async Task Opens_the_Jemput_Bola_booking()
+    {
+        await _bot.SendAsync("/start");
+
+        var replies = await _bot.PressAsync("v1:menu:jb");
+
+        Assert.Equal(Texts.Get(Language.Indonesian, "Visit.Ask.Reason"), Assert.Single(replies).Text);
+        Assert.Equal("jb", _bot.Conversation().Flow);
+    }
+
+    [Fact]
+    public async Task Opens_the_citizen_s_visits()
+    {
+        await _bot.SendAsync("/start");
+
+        var replies = await _bot.PressAsync("v1:menu:visits");
+
+        Assert.Equal(Texts.Get(Language.Indonesian, "Visits.None"), Assert.Single(replies).Text);
     }
 
     [Fact]

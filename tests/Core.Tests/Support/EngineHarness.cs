@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Timpora.Core.Collective;
 using Timpora.Core.Conversations;
 using Timpora.Core.Delivery;
 using Timpora.Core.Information;
-using Timpora.Core.Menu;
 using Timpora.Core.Messaging;
 using Timpora.Core.Privacy;
 using Timpora.Testing;
@@ -21,21 +20,36 @@ public sealed class EngineHarness : IDisposable
     public const string Chat = "1001";
     public const string GroupChat = "-1001987654321";
 
-    private readonly IReadOnlyList<IFlow> _flows;
+    private readonly ServiceProvider _services;
     private int _lastUpdateId;
 
-    public EngineHarness(OfficeOptions? office = null, CollectiveOptions? collective = null, IReadOnlyList<IFlow>? extraFlows = null)
+    /// <param name="configure">Replaces options or services after the defaults, e.g. a tighter capacity.</param>
+    public EngineHarness(
+        OfficeOptions? office = null,
+        CollectiveOptions? collective = null,
+        IReadOnlyList<IFlow>? extraFlows = null,
+        Action<IServiceCollection>? configure = null)
     {
         Office = office ?? Some.Office();
-        var officeOptions = Options.Create(Office);
-        _flows =
-        [
-            new MenuFlow(officeOptions),
-            new HelpFlow(officeOptions),
-            new LanguageFlow(),
-            new InformationFlow(officeOptions, Options.Create(collective ?? Some.Collective())),
-            .. extraFlows ?? [],
-        ];
+        var services = new ServiceCollection();
+        services.AddCore();
+        services.AddLogging();
+        services.AddSingleton(Options.Create(Office));
+        services.AddSingleton(Options.Create(collective ?? Some.Collective()));
+        services.AddSingleton(Options.Create(Some.JemputBola()));
+        services.AddSingleton(Options.Create(Some.Calendar()));
+        services.AddSingleton(Options.Create(Some.Area()));
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton(Pseudonyms);
+        services.AddSingleton(Profile);
+        services.AddScoped(_ => Database.NewDb());
+        foreach (var flow in extraFlows ?? [])
+        {
+            services.AddSingleton(flow);
+        }
+
+        configure?.Invoke(services);
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
     public TestDatabase Database { get; } = new();
@@ -79,8 +93,8 @@ public sealed class EngineHarness : IDisposable
         ArgumentNullException.ThrowIfNull(message);
         var (entryId, stored) = await StoreInInboxAsync(message);
         LastInboxEntryId = entryId;
-        await using var db = Database.NewDb();
-        var engine = new ConversationEngine(db, _flows, Pseudonyms, new Outbox(db, Clock), Profile, Clock, NullLogger<ConversationEngine>.Instance);
+        await using var scope = _services.CreateAsyncScope();
+        var engine = scope.ServiceProvider.GetRequiredService<ConversationEngine>();
         return await engine.RunTurnAsync(MessageJson.Read<IncomingMessage>(stored), entryId, CancellationToken.None);
     }
 
@@ -88,8 +102,8 @@ public sealed class EngineHarness : IDisposable
     public async Task<IReadOnlyList<OutgoingMessage>> RunLastEntryAgainAsync()
     {
         var entry = InboxRows().Single(e => e.Id == LastInboxEntryId);
-        await using var db = Database.NewDb();
-        var engine = new ConversationEngine(db, _flows, Pseudonyms, new Outbox(db, Clock), Profile, Clock, NullLogger<ConversationEngine>.Instance);
+        await using var scope = _services.CreateAsyncScope();
+        var engine = scope.ServiceProvider.GetRequiredService<ConversationEngine>();
         return await engine.RunTurnAsync(new IncomingMessage(Address(Chat), IncomingKind.Command) { Command = "start" }, entry.Id, CancellationToken.None);
     }
 
@@ -131,7 +145,26 @@ public sealed class EngineHarness : IDisposable
         db.SaveChanges();
     }
 
-    public void Dispose() => Database.Dispose();
+    /// <summary>Runs something in its own unit of work with the harness's services, as a job or a second instance would.</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = _services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task InScopeAsync(Func<IServiceProvider, Task> work) =>
+        InScopeAsync<bool>(async provider =>
+        {
+            await work(provider);
+            return true;
+        });
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        Database.Dispose();
+    }
 
     private static IncomingMessage Typed(string textOrCommand, string chat, string? languageHint)
     {

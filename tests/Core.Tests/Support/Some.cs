@@ -1,5 +1,7 @@
 using Timpora.Core.Collective;
 using Timpora.Core.Information;
+using Timpora.Core.Places;
+using Timpora.Core.Scheduling;
 
 namespace Timpora.Core.Tests.Support;
 
@@ -40,4 +42,28 @@ public static class Some
     };
 
     public static CollectiveOptions Collective() => new() { MinimumApplicants = 30 };
+
+    /// <summary>Two windows a day, four applicants each, a day's notice, a month ahead: small numbers tests can fill.</summary>
+    public static JemputBolaOptions JemputBola() => new()
+    {
+        Windows =
+        [
+            new VisitWindow { Starts = new(9, 0), Ends = new(11, 0) },
+            new VisitWindow { Starts = new(13, 0), Ends = new(15, 0) },
+        ],
+        CapacityPerWindow = 4,
+        CapacityUnit = CapacityUnit.Applicants,
+        MaxApplicants = 5,
+        MinimumLeadHours = 24,
+        HorizonDays = 30,
+        ScheduleAt = new(6, 0),
+        EveningReminderAt = new(18, 0),
+        SoonReminderHours = 2,
+    };
+
+    /// <summary>The holidays that ship in appsettings.json.</summary>
+    public static CalendarOptions Calendar() => ShippedSettings.Section<CalendarOptions>(CalendarOptions.SectionName);
+
+    /// <summary>The working area that ships in appsettings.json.</summary>
+    public static AreaOptions Area() => ShippedSettings.Section<AreaOptions>(AreaOptions.SectionName);
 }

@@ -1,0 +1,162 @@
+using Microsoft.EntityFrameworkCore;
+using Timpora.Core.Conversations;
+using Timpora.Core.Delivery;
+using Timpora.Core.Messaging;
+using Timpora.Core.Scheduling;
+using Timpora.Core.Storage;
+
+namespace Timpora.Core.Visits;
+
+/// <summary>
+/// Booking, moving and cancelling visits in the caller's unit of work. Every change re-checks the window against the
+/// database; the window's <see cref="SlotLoad"/> version makes two turns racing for its last place conflict, and the
+/// engine runs the loser again, when it finds the window full.
+/// </summary>
+public sealed class Bookings(TimporaDb db, Availability availability, WorkingCalendar calendar)
+{
+    public async Task<IReadOnlyList<Slot>> OpenSlotsAsync(DateTimeOffset now, int applicants, int max, CancellationToken ct)
+    {
+        var (loads, closed) = await LoadsAsync(now, ct);
+        return availability.Open(now, applicants, s => loads.GetValueOrDefault((s.Date, s.Starts)), closed, max);
+    }
+
+    public async Task<SlotProblem?> CheckAsync(Slot slot, DateTimeOffset now, int applicants, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        var load = await db.SlotLoads.FindAsync([slot.Date, slot.Starts], ct);
+        var closed = await db.ClosedDays.AnyAsync(d => d.Date == slot.Date, ct);
+        return availability.Check(slot, now, applicants, load?.Units ?? 0, closed ? new HashSet<DateOnly> { slot.Date } : []);
+    }
+
+    /// <summary>Books the visit, or says why the window cannot take it (someone else may have just taken it).</summary>
+    public async Task<Booked> BookAsync(ConversationAddress citizen, Language language, VisitFacts facts, Slot slot, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        if (await CheckAsync(slot, now, facts.Applicants, ct) is { } problem)
+        {
+            return new Booked(null, problem);
+        }
+
+        await TakeAsync(slot, facts.Applicants, ct);
+        var visit = new Visit(await NewCodeAsync(ct), citizen, language, facts, slot, calendar.At(slot.Date, slot.Starts), now.UtcDateTime);
+        db.Visits.Add(visit);
+        return new Booked(visit, null);
+    }
+
+    public async Task<SlotProblem?> MoveAsync(Visit visit, Slot slot, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        ArgumentNullException.ThrowIfNull(slot);
+        if (await CheckAsync(slot, now, visit.Applicants, ct) is { } problem)
+        {
+            return problem;
+        }
+
+        if (visit.Status == VisitStatus.Booked)
+        {
+            await ReleaseAsync(visit, ct);
+        }
+
+        await TakeAsync(slot, visit.Applicants, ct);
+        await DropPendingNoticesAsync(visit, ct);
+        visit.MoveTo(slot, calendar.At(slot.Date, slot.Starts), now.UtcDateTime);
+        return null;
+    }
+
+    public async Task CancelAsync(Visit visit, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        if (visit.Status == VisitStatus.Booked)
+        {
+            await ReleaseAsync(visit, ct);
+        }
+
+        await DropPendingNoticesAsync(visit, ct);
+        visit.Record(VisitStatus.Cancelled, now.UtcDateTime);
+    }
+
+    /// <summary>The window is given back (the day was closed, or the officer found it needs another date).</summary>
+    public async Task NeedNewDateAsync(Visit visit, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        if (visit.Status == VisitStatus.Booked)
+        {
+            await ReleaseAsync(visit, ct);
+        }
+
+        await DropPendingNoticesAsync(visit, ct);
+        visit.Record(VisitStatus.NeedsNewDate, now.UtcDateTime);
+    }
+
+    /// <summary>The citizen's visits that are still ahead (booked from today, or waiting for a new date), soonest first.</summary>
+    public async Task<IReadOnlyList<Visit>> UpcomingAsync(ConversationAddress citizen, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(citizen);
+        var today = calendar.Today(now);
+        var visits = await db.Visits
+            .Where(v => v.Channel == citizen.Channel && v.ChatKey == citizen.Key)
+            .Where(v => v.Status == VisitStatus.NeedsNewDate || (v.Status == VisitStatus.Booked && v.Date >= today))
+            .ToListAsync(ct);
+        return [.. visits.OrderBy(v => v.Date).ThenBy(v => v.Starts).ThenBy(v => v.Id)];
+    }
+
+    /// <summary>One of the citizen's own visits; someone else's id (a forged button) finds nothing.</summary>
+    public Task<Visit?> OwnAsync(ConversationAddress citizen, long visitId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(citizen);
+        return db.Visits.SingleOrDefaultAsync(v => v.Id == visitId && v.Channel == citizen.Channel && v.ChatKey == citizen.Key, ct);
+    }
+
+    private async Task<(Dictionary<(DateOnly, TimeOnly), int> Loads, HashSet<DateOnly> Closed)> LoadsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var today = calendar.Today(now);
+        var loads = await db.SlotLoads.AsNoTracking().Where(l => l.Date >= today).ToListAsync(ct);
+        var closed = await db.ClosedDays.AsNoTracking().Where(d => d.Date >= today).Select(d => d.Date).ToListAsync(ct);
+        return (loads.ToDictionary(l => (l.Date, l.Starts), l => l.Units), [.. closed]);
+    }
+
+    private async Task TakeAsync(Slot slot, int applicants, CancellationToken ct)
+    {
+        var load = await db.SlotLoads.FindAsync([slot.Date, slot.Starts], ct);
+        if (load is null)
+        {
+            // Two first bookings of a window both insert: the primary key makes the second one fail and run again.
+            load = new SlotLoad(slot.Date, slot.Starts);
+            db.SlotLoads.Add(load);
+        }
+
+        load.Add(availability.Units(applicants));
+    }
+
+    private async Task ReleaseAsync(Visit visit, CancellationToken ct)
+    {
+        if (await db.SlotLoads.FindAsync([visit.Date, visit.Starts], ct) is { } load)
+        {
+            load.Add(-availability.Units(visit.Applicants));
+        }
+    }
+
+    /// <summary>A reminder queued for the old window must not arrive after the visit moved or was cancelled.</summary>
+    private async Task DropPendingNoticesAsync(Visit visit, CancellationToken ct)
+    {
+        var prefix = VisitNotices.KeyPrefix(visit.Id);
+        var pending = await db.Outbox
+            .Where(o => o.Status == OutboxStatus.Pending && o.IdempotencyKey != null && EF.Functions.Like(o.IdempotencyKey, prefix + "%"))
+            .ToListAsync(ct);
+        db.Outbox.RemoveRange(pending);
+    }
+
+    private async Task<string> NewCodeAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            var code = BookingCode.New();
+            if (!await db.Visits.AnyAsync(v => v.Code == code, ct) && !db.Visits.Local.Any(v => v.Code == code))
+            {
+                return code;
+            }
+        }
+    }
+}
+
+public sealed record Booked(Visit? Visit, SlotProblem? Problem);
