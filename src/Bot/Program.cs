@@ -5,13 +5,24 @@ using Timpora.Bot.Console;
 using Timpora.Bot.Conversations;
 using Timpora.Bot.Delivery;
 using Timpora.Bot.Housekeeping;
+using Timpora.Bot.Officers;
 using Timpora.Bot.Storage;
 using Timpora.Bot.Telegram;
+using Timpora.Bot.Visits;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureInfo.InvariantCulture).CreateLogger();
 try
 {
     var app = Program.Build(args);
+    if (OfficersCommand.IsVerb(args))
+    {
+        // officers invite|list|remove: one command against the database; the service itself is not started.
+        await using (app)
+        {
+            return await OfficersCommand.RunAsync(app.Services, args[1..], new ConsoleIo(System.Console.In, System.Console.Out), CancellationToken.None);
+        }
+    }
+
     await app.RunAsync();
     return 0;
 }
@@ -52,6 +63,7 @@ public partial class Program
         builder.Services.AddConversations(builder.Configuration);
         builder.Services.AddDelivery();
         builder.Services.AddHousekeeping(builder.Configuration);
+        builder.Services.AddVisitJobs(builder.Configuration);
         if (chat)
         {
             builder.Services.AddConsoleChat();

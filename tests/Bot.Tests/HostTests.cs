@@ -37,8 +37,8 @@ public sealed class HostTests
 
         Assert.Contains("Kantor Imigrasi Kelas I Non TPI Serang", menu.PlainText, StringComparison.Ordinal);
         Assert.Equal("HTML", menu.ParseMode);
-        Assert.Equal(5, menu.Buttons.Count);
-        Assert.Equal(Texts.Get(Language.Indonesian, "Menu.Information"), menu.Buttons[3].Text);
+        Assert.Equal(6, menu.Buttons.Count);
+        Assert.Equal(Texts.Get(Language.Indonesian, "Menu.Information"), menu.Buttons[4].Text);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class HostTests
         api.SendText(5002, "/start", new FakeUser(5002, "Jane", LanguageCode: "en"));
         var menu = await api.WaitForMessageAsync(m => m.ChatId == 5002, Patience);
 
-        Assert.Equal(Texts.Get(Language.English, "Menu.Information"), menu.Buttons[3].Text);
+        Assert.Equal(Texts.Get(Language.English, "Menu.Information"), menu.Buttons[4].Text);
     }
 
     [Theory]

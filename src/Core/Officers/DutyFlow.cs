@@ -191,6 +191,8 @@ public sealed class DutyFlow(
 
     private async Task ScheduleAsync(Turn turn, Officer me, CancellationToken ct)
     {
+        // The last card's first button is "done": a stray "1" typed afterwards must not record an outcome.
+        turn.NumbersChooseButtons = false;
         var today = calendar.Today(turn.Now);
         await DayAsync(turn, me, today, isToday: true, ct);
         await DayAsync(turn, me, today.AddDays(1), isToday: false, ct);
@@ -296,7 +298,7 @@ public sealed class DutyFlow(
         }
         else
         {
-            visit.Record(outcome, turn.Now.UtcDateTime);
+            await bookings.RecordOutcomeAsync(visit, outcome, turn.Now, ct);
         }
 
         outbox.Enqueue(visit.Citizen, OutcomeNotice(visit, outcome), VisitNotices.OutcomeKey(visit.Id, outcome, slot));

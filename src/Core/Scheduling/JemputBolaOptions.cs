@@ -43,6 +43,13 @@ public sealed class JemputBolaOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (CapacityUnit == CapacityUnit.Applicants && MaxApplicants > CapacityPerWindow)
+        {
+            yield return new ValidationResult(
+                $"is {MaxApplicants}, but a window holds only {CapacityPerWindow} applicants (CapacityPerWindow): a group that large could never be booked.",
+                [nameof(MaxApplicants)]);
+        }
+
         if (Windows.Count == 0)
         {
             yield return new ValidationResult("list at least one visit window, e.g. { \"Starts\": \"09:00\", \"Ends\": \"11:00\" }.", [nameof(Windows)]);

@@ -30,9 +30,7 @@ public sealed class BookingFlow(
 
     public override IReadOnlyList<string> Commands { get; } = ["jemputbola", "visit"];
 
-    private int MostApplicants => options.Value.CapacityUnit == CapacityUnit.Applicants
-        ? Math.Min(options.Value.MaxApplicants, options.Value.CapacityPerWindow)
-        : options.Value.MaxApplicants;
+    private int MostApplicants => options.Value.MaxApplicants;
 
     protected override Form<VisitDraft> Build(Form<VisitDraft> form)
     {

@@ -88,6 +88,19 @@ public sealed class Bookings(TimporaDb db, Availability availability, WorkingCal
         visit.Record(VisitStatus.NeedsNewDate, now.UtcDateTime);
     }
 
+    /// <summary>The officers came: done, or nobody to serve. A reminder still waiting would now only confuse.</summary>
+    public async Task RecordOutcomeAsync(Visit visit, VisitStatus outcome, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        if (outcome is not (VisitStatus.Done or VisitStatus.NotAvailable))
+        {
+            throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "An outcome is done or not available; other changes have their own methods.");
+        }
+
+        await DropPendingNoticesAsync(visit, ct);
+        visit.Record(outcome, now.UtcDateTime);
+    }
+
     /// <summary>The citizen's visits that are still ahead (booked from today, or waiting for a new date), soonest first.</summary>
     public async Task<IReadOnlyList<Visit>> UpcomingAsync(ConversationAddress citizen, DateTimeOffset now, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ public sealed class ConsoleChatTests
     public async Task A_terminal_conversation_shows_numbered_buttons_and_takes_a_number_for_a_press()
     {
         var output = new StringWriter();
-        var input = new StringReader("/start\n4\n5\n/quit\n");
+        var input = new StringReader("/start\n5\n5\n/quit\n");
         var folder = BotHost.NewFolder();
 
         await using (var host = await BotHost.StartAsync(api: null, folder: folder, verb: "chat", configure: b => b.Services.AddSingleton(new ConsoleIo(input, output))))
@@ -21,7 +21,7 @@ public sealed class ConsoleChatTests
         }
 
         var screen = output.ToString();
-        Assert.Contains("[4] " + Texts.Get(Language.Indonesian, "Menu.Information"), screen, StringComparison.Ordinal);
+        Assert.Contains("[5] " + Texts.Get(Language.Indonesian, "Menu.Information"), screen, StringComparison.Ordinal);
         Assert.Contains("[1] " + Texts.Get(Language.Indonesian, "Info.Topic.Passport"), screen, StringComparison.Ordinal);
         Assert.Contains("Jl. Warung Jaud No. 82", screen, StringComparison.Ordinal);
         Assert.Contains("[pin]", screen, StringComparison.Ordinal);

@@ -70,7 +70,7 @@ public sealed class DispatchTests
         api.SendText(8201, "/start");
         var menu = await api.WaitForMessageAsync(m => m.ChatId == 8201, Patience);
 
-        Assert.Equal(5, menu.Buttons.Count);
+        Assert.Equal(6, menu.Buttons.Count);
     }
 
     [Fact]

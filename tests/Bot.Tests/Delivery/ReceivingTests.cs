@@ -28,7 +28,7 @@ public sealed class ReceivingTests
         await using var restarted = await BotHost.StartAsync(api, folder: folder);
         var menu = await api.WaitForMessageAsync(m => m.ChatId == 6001, Patience);
 
-        Assert.Equal(5, menu.Buttons.Count);
+        Assert.Equal(6, menu.Buttons.Count);
         Assert.Equal(0, api.PendingUpdateCount);
     }
 
@@ -43,7 +43,7 @@ public sealed class ReceivingTests
         api.SendText(6003, "/start");
         var menu = await api.WaitForMessageAsync(m => m.ChatId == 6003, Patience);
 
-        Assert.Equal(5, menu.Buttons.Count);
+        Assert.Equal(6, menu.Buttons.Count);
         Assert.Contains("Skipped Telegram update", host.Logs.All, StringComparison.Ordinal);
         await api.WaitForUpdateConfirmedAsync(bad, Patience);
     }

@@ -23,7 +23,7 @@ public sealed class WebhookTests
         api.SendText(6102, "/start");
         var menu = await api.WaitForMessageAsync(m => m.ChatId == 6102, TimeSpan.FromSeconds(15));
 
-        Assert.Equal(5, menu.Buttons.Count);
+        Assert.Equal(6, menu.Buttons.Count);
         Assert.Equal(new Uri($"http://127.0.0.1:{port}/telegram/webhook"), api.WebhookUrl);
         Assert.Empty(api.CallsOf("getUpdates"));
         Assert.Contains(api.WebhookDeliveries, d => d.StatusCode == 200);

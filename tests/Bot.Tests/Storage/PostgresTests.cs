@@ -45,7 +45,7 @@ public sealed class PostgresTests(PostgresServer server) : IClassFixture<Postgre
         api.SendText(9001, "/start");
         var menu = await api.WaitForMessageAsync(m => m.ChatId == 9001, TimeSpan.FromSeconds(15));
 
-        Assert.Equal(5, menu.Buttons.Count);
+        Assert.Equal(6, menu.Buttons.Count);
         Assert.Equal(1, await host.InScopeAsync(db => db.Conversations.CountAsync()));
     }
 

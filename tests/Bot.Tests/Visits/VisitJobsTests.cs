@@ -109,8 +109,18 @@ public sealed class VisitJobsTests
     /// <summary>Program.cs may not list the jobs yet; adding them here twice would also have to be harmless.</summary>
     private static void WithVisitJobs(WebApplicationBuilder builder) => builder.Services.AddVisitJobs(builder.Configuration);
 
-    private static async Task<IScheduler> SchedulerAsync(BotHost host) =>
-        await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+    /// <summary>The host's scheduler once Quartz's hosted service has started it (it does so after the host starts).</summary>
+    private static async Task<IScheduler> SchedulerAsync(BotHost host)
+    {
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        using var patience = new CancellationTokenSource(Patience);
+        while (scheduler.Status != SchedulerStatus.Running)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
+        }
+
+        return scheduler;
+    }
 
     /// <summary>The trigger of each job's first firing, as the scheduler ran them.</summary>
     private sealed class RanJobs : IJobListener

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Timpora.Core.Conversations;
 using Timpora.Core.Messaging;
 using Timpora.Core.Officers;
@@ -311,6 +312,56 @@ public sealed class DutyFlowTests : IDisposable
         Assert.Equal(VisitStatus.NotAvailable, (await VisitAsync(visit.Id)).Status);
     }
 
+    [Fact]
+    public async Task Does_not_take_a_typed_number_for_an_outcome_button()
+    {
+        var (visit, _) = await BudiHasATuesdayVisitAsync(Language.Indonesian);
+        At(Tuesday, 7, 0);
+        await _bot.SendAsync("/jadwal", BudiChat);
+
+        await _bot.SendAsync("1", BudiChat);
+
+        Assert.Equal(VisitStatus.Booked, (await VisitAsync(visit.Id)).Status);
+        Assert.Empty(_bot.Queued(CitizenChat));
+    }
+
+    [Fact]
+    public async Task Logs_officer_and_visit_ids_but_no_names_phones_NIKs_or_chats()
+    {
+        var logs = new LogCapture();
+        using var bot = new EngineHarness(configure: s => s.AddSingleton<ILoggerProvider>(logs));
+        var code = await bot.InScopeAsync(async sp =>
+        {
+            var invite = sp.GetRequiredService<Core.Officers.Officers>().Invite("Dewi Lestari", OfficerRole.Supervisor, bot.Clock.GetUtcNow());
+            await sp.GetRequiredService<TimporaDb>().SaveChangesAsync();
+            return invite;
+        });
+        bot.Clock.Set(new DateTimeOffset(Monday.ToDateTime(new TimeOnly(8, 0)), Wib));
+        var visit = await bot.InScopeAsync(async sp =>
+        {
+            var facts = new VisitFacts(
+                VisitReason.InHospital, null, VisitService.NewPassport, 1, null, "Kota Serang", "RSUD Serang", ApplicantName, Nik, "+6281234567890", null);
+            var booked = await sp.GetRequiredService<Bookings>().BookAsync(EngineHarness.Address(CitizenChat), Language.Indonesian, facts, TuesdayMorning, bot.Clock.GetUtcNow(), CancellationToken.None);
+            await sp.GetRequiredService<TimporaDb>().SaveChangesAsync();
+            return booked.Visit!;
+        });
+        bot.Clock.Set(new DateTimeOffset(Tuesday.ToDateTime(new TimeOnly(10, 0)), Wib));
+
+        await bot.SendAsync($"/start {code}", DewiChat);
+        await bot.SendAsync("/jadwal", DewiChat);
+        await bot.PressAsync($"v1:duty:done:{visit.Id}", DewiChat);
+        await bot.PressAsync("v1:duty:done:999", DewiChat);
+        await bot.PressAsync("v1:duty:shut:20260107", DewiChat);
+        await bot.SendAsync("/start of_abcdefghijkmnpqrstuv", "7001");
+
+        var logged = string.Join('\n', logs.Lines);
+        Assert.Contains($"visit {visit.Id}", logged, StringComparison.Ordinal);
+        foreach (var secret in new[] { "Dewi", ApplicantName, Nik, "812", DewiChat, CitizenChat, "7001", code })
+        {
+            Assert.DoesNotContain(secret, logged, StringComparison.Ordinal);
+        }
+    }
+
     // Authorisation: payloads are user input
 
     public static TheoryData<string, string> EveryDutyPayload()
@@ -355,6 +406,16 @@ public sealed class DutyFlowTests : IDisposable
         if (chat == CitizenChat)
         {
             Assert.Equal([Texts.Get(Language.Indonesian, "Duty.StaffOnly")], replies.Said());
+        }
+        else if (template.StartsWith("v1:duty:done", StringComparison.Ordinal) || template.StartsWith("v1:duty:na", StringComparison.Ordinal)
+            || template.StartsWith("v1:duty:again", StringComparison.Ordinal))
+        {
+            // Someone else's visit reads like one that does not exist.
+            Assert.Equal(Texts.Get(Language.Indonesian, "Input.StaleButton"), replies[0].Text);
+        }
+        else
+        {
+            Assert.Equal([Texts.Get(Language.Indonesian, "Duty.SupervisorOnly")], replies.Said());
         }
     }
 
@@ -573,14 +634,25 @@ public sealed class DutyFlowTests : IDisposable
     }
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
-}
-public sealed class ScratchDebugTests
-{
-    [Fact]
-    public async Task Scratch()
+
+    private sealed class LogCapture : ILoggerProvider, ILogger
     {
-        using var bot = new EngineHarness();
-        var c = await bot.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<WorkingCalendar>()));
-        Assert.False(c.IsWorkingDay(new DateOnly(2026, 1, 16)), $"holiday {c.HolidayOn(new DateOnly(2026, 1, 16))?.Name}");
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+        public IEnumerable<string> Lines => _lines;
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            _lines.Enqueue(formatter(state, exception) + exception);
+
+        public void Dispose()
+        {
+        }
     }
 }

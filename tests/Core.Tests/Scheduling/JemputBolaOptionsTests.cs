@@ -23,6 +23,19 @@ public sealed class JemputBolaOptionsTests
     }
 
     [Fact]
+    public void Refuses_a_largest_group_that_no_window_could_hold()
+    {
+        var options = Some.JemputBola();
+        options.MaxApplicants = options.CapacityPerWindow + 1;
+
+        var problem = Assert.Single(Problems(options));
+
+        Assert.Contains("could never be booked", problem, StringComparison.Ordinal);
+        options.CapacityUnit = CapacityUnit.Visits;
+        Assert.Empty(Problems(options));
+    }
+
+    [Fact]
     public void Refuses_rules_without_a_window()
     {
         var options = Some.JemputBola();

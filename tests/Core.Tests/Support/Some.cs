@@ -53,7 +53,7 @@ public static class Some
         ],
         CapacityPerWindow = 4,
         CapacityUnit = CapacityUnit.Applicants,
-        MaxApplicants = 5,
+        MaxApplicants = 4,
         MinimumLeadHours = 24,
         HorizonDays = 30,
         ScheduleAt = new(6, 0),

@@ -321,6 +321,40 @@ public sealed class BookingFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task Runs_the_turn_again_and_offers_other_windows_when_another_booking_took_the_last_place_meanwhile()
+    {
+        await BookElsewhereAsync("2001", "20260106-0900", applicants: 3);
+        await _citizen.BookUntil("confirm");
+
+        // Between this turn's read of the window and its write, another instance books the last place.
+        _bot.Database.Saves.BeforeNextTurnSave = () =>
+            _bot.Database.Execute("UPDATE slot_loads SET Units = 4, Version = Version + 1 WHERE Date = '2026-01-06'");
+        var replies = await _citizen.Press("v1:jb:ok");
+
+        Assert.Equal(Texts.Get(Language.Indonesian, "Visit.SlotTaken"), replies[0].Text);
+        Assert.DoesNotContain("v1:jb:a:slot:20260106-0900", replies[1].Payloads());
+        Assert.Contains("v1:jb:a:slot:20260106-1300", replies[1].Payloads());
+        Assert.Single(Visits());
+        Assert.Equal(4, Load(new Slot(new(2026, 1, 6), new(9, 0), new(11, 0))));
+    }
+
+    [Fact]
+    public async Task Runs_the_turn_again_when_another_booking_opened_the_same_empty_window_meanwhile()
+    {
+        await _citizen.BookUntil("confirm", applicants: 2);
+        var starts = _bot.Database.Cells("slot_loads");
+        Assert.Empty(starts);
+
+        _bot.Database.Saves.BeforeNextTurnSave = () =>
+            _bot.Database.Execute("INSERT INTO slot_loads (Date, Starts, Units, Version) VALUES ('2026-01-06', '09:00:00', 3, 1)");
+        var replies = await _citizen.Press("v1:jb:ok");
+
+        Assert.Equal(Texts.Get(Language.Indonesian, "Visit.SlotTaken"), replies[0].Text);
+        Assert.Empty(Visits());
+        Assert.Equal(3, Load(new Slot(new(2026, 1, 6), new(9, 0), new(11, 0))));
+    }
+
+    [Fact]
     public async Task Explains_a_NIK_with_fifteen_digits_and_asks_again()
     {
         await _citizen.BookUntil("nik");

@@ -71,6 +71,32 @@ public sealed class RemindersTests : IDisposable
     }
 
     [Fact]
+    public async Task Reminds_each_visit_on_its_own_time()
+    {
+        var morning = await BookAsync(TuesdayMorning, Language.Indonesian);
+        var afternoon = await BookAsync(new Slot(Tuesday, new(13, 0), new(15, 0)), Language.Indonesian);
+        At(Monday, 18, 0);
+        var evening = await SendDueAsync();
+        At(Tuesday, 7, 0);
+        var beforeMorning = await SendDueAsync();
+        At(Tuesday, 11, 0);
+
+        var beforeAfternoon = await SendDueAsync();
+
+        Assert.Equal(2, evening);
+        Assert.Equal(1, beforeMorning);
+        Assert.Equal(1, beforeAfternoon);
+        Assert.Equal(
+            [
+                VisitNotices.ReminderKey(morning.Id, ReminderStage.EveningBefore, morning.Slot),
+                VisitNotices.ReminderKey(afternoon.Id, ReminderStage.EveningBefore, afternoon.Slot),
+                VisitNotices.ReminderKey(morning.Id, ReminderStage.HoursBefore, morning.Slot),
+                VisitNotices.ReminderKey(afternoon.Id, ReminderStage.HoursBefore, afternoon.Slot),
+            ],
+            _bot.OutboxRows().Select(r => r.IdempotencyKey));
+    }
+
+    [Fact]
     public async Task Reminds_in_the_language_the_citizen_booked_in()
     {
         var visit = await BookAsync(TuesdayMorning, Language.English);

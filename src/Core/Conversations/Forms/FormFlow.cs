@@ -177,7 +177,7 @@ public abstract class FormFlow<TDraft> : IFlow
             return;
         }
 
-        await AskAsync(turn, state, ct);
+        await AskAsync(turn, state with { Step = state.Trail[^1], Trail = state.Trail[..^1] }, ct);
     }
 
     private async Task FinishAsync(Turn turn, FormState<TDraft> state, CancellationToken ct)
