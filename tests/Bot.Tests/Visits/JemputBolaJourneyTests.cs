@@ -89,6 +89,13 @@ public sealed partial class JemputBolaJourneyTests
         Assert.NotNull(recorded);
         var status = await host.InScopeAsync(db => db.Visits.Select(v => v.Status).SingleAsync());
         Assert.Equal(VisitStatus.Done, status);
+
+        // Nothing of the people involved went into the log: not the NIK, the phone, the chats, the names or the token.
+        Assert.Contains("recorded Done for visit", host.Logs.All, StringComparison.Ordinal);
+        foreach (var secret in new[] { "3604014501900003", "81234567890", "81001", "82001", "Siti Aminah", "Rudi Hartono", api.Token })
+        {
+            Assert.DoesNotContain(secret, host.Logs.All, StringComparison.Ordinal);
+        }
     }
 
     /// <summary>What the office admin runs: <c>officers invite</c>, against the service's database.</summary>

@@ -290,15 +290,27 @@ public sealed class BookingFlowTests : IDisposable
         Assert.Contains("v1:jb:a:slot:20260106-1300", replies[1].Payloads());
         Assert.Single(Visits());
 
-        await _citizen.Press("v1:jb:a:slot:20260106-1300");
-        await _citizen.Send("Siti Aminah");
-        await _citizen.Send(Citizen.Nik);
-        await _citizen.Send("081234567890");
-        await _citizen.Press("v1:jb:skip:letter");
+        var summary = await _citizen.Press("v1:jb:a:slot:20260106-1300");
+        Assert.Contains("Selasa, 6 Januari 2026, 13.00–15.00 WIB", Assert.Single(summary).Text, StringComparison.Ordinal);
+        Assert.Contains("Siti Aminah", summary[0].Text, StringComparison.Ordinal);
         await _citizen.Press("v1:jb:ok");
         Assert.Equal(2, Visits().Count);
         Assert.Equal(3, Load(new Slot(new(2026, 1, 6), new(9, 0), new(11, 0))));
         Assert.Equal(2, Load(new Slot(new(2026, 1, 6), new(13, 0), new(15, 0))));
+    }
+
+    [Fact]
+    public async Task Walks_forward_through_the_steps_again_after_going_back_from_a_window_that_was_taken()
+    {
+        await _citizen.BookUntil("confirm", applicants: 2);
+        await BookElsewhereAsync("2001", "20260106-0900", applicants: 3);
+        await _citizen.Press("v1:jb:ok");
+
+        await _citizen.Press("v1:jb:back:slot");
+        var next = await _citizen.Send("Rumah duka, Jl. Melati 5");
+
+        Assert.StartsWith(Texts.Get(Language.Indonesian, "Visit.Ask.Slot"), next[^1].Text, StringComparison.Ordinal);
+        Assert.Equal("slot", Step());
     }
 
     [Fact]

@@ -95,6 +95,8 @@ internal abstract record AskingStep<TDraft>(string Key, bool Optional, Func<TDra
     /// <summary>Stores the answer and returns true, or says why not and asks again.</summary>
     public abstract Task<bool> ReadAsync(Asking asking, Reply reply, CancellationToken ct);
 
+    public abstract bool UsesKeyboard { get; }
+
     public abstract void Clear(TDraft draft);
 }
 
@@ -143,6 +145,8 @@ internal sealed record AskStep<TDraft, T>(
 
         return true;
     }
+
+    public override bool UsesKeyboard => Answer.UsesKeyboard;
 
     public override void Clear(TDraft draft) => Store(draft, default);
 }

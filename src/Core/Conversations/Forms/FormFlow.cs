@@ -50,7 +50,7 @@ public abstract class FormFlow<TDraft> : IFlow
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(press);
         var state = turn.State<FormState<TDraft>>(this);
-        if (press.Action == FormActions.Cancel)
+        if (press.Action == FormActions.Cancel && state is not null)
         {
             await CancelAsync(turn, ct);
             return;
@@ -101,13 +101,18 @@ public abstract class FormFlow<TDraft> : IFlow
     private async Task AnswerAsync(Turn turn, FormState<TDraft> state, AskingStep<TDraft> step, Reply reply, CancellationToken ct)
     {
         var asking = new Asking(turn, Name, step.Key!, state.Draft);
-        if (await step.ReadAsync(asking, reply, ct))
+        if (!await step.ReadAsync(asking, reply, ct))
         {
-            await MoveOnAsync(turn, state, IndexOf(step.Key!), ct);
+            turn.Stay(this, state);
+        }
+        else if (state.Returned && Form.Steps.OfType<ConfirmStep<TDraft>>().Any())
+        {
+            // Sent back from the confirmation to change one answer: the others stand, so straight back to it.
+            await AskAsync(turn, state with { Step = ConfirmStep<TDraft>.StepKey, Trail = [.. state.Trail, state.Step], Returned = false }, ct);
         }
         else
         {
-            turn.Stay(this, state);
+            await MoveOnAsync(turn, state, IndexOf(step.Key!), ct);
         }
     }
 
@@ -120,6 +125,8 @@ public abstract class FormFlow<TDraft> : IFlow
             var step = steps[i];
             if (!step.Applies(state.Draft))
             {
+                // An answer given on another branch (before going back and choosing differently) must not linger.
+                (step as AskingStep<TDraft>)?.Clear(state.Draft);
                 continue;
             }
 
@@ -170,6 +177,12 @@ public abstract class FormFlow<TDraft> : IFlow
 
     private async Task BackAsync(Turn turn, FormState<TDraft> state, CancellationToken ct)
     {
+        if (Step(state.Step) is AskingStep<TDraft> { UsesKeyboard: true })
+        {
+            // The share-location or share-contact keyboard belongs to the step being left.
+            turn.Say(new OutgoingMessage { Text = turn.Text("Form.WentBack"), Keyboard = ReplyKeyboard.Removed });
+        }
+
         if (state.Trail.Count == 0)
         {
             turn.End();
@@ -177,7 +190,7 @@ public abstract class FormFlow<TDraft> : IFlow
             return;
         }
 
-        await AskAsync(turn, state with { Step = state.Trail[^1], Trail = state.Trail[..^1] }, ct);
+        await AskAsync(turn, state with { Step = state.Trail[^1], Trail = state.Trail[..^1], Returned = false }, ct);
     }
 
     private async Task FinishAsync(Turn turn, FormState<TDraft> state, CancellationToken ct)
@@ -194,7 +207,7 @@ public abstract class FormFlow<TDraft> : IFlow
 
         turn.Say(OutgoingMessage.Say(finished.Problem!));
         var kept = state.Trail.IndexOf(back) is var at and >= 0 ? state.Trail.Take(at).ToList() : state.Trail;
-        await AskAsync(turn, state with { Step = back, Trail = kept }, ct);
+        await AskAsync(turn, state with { Step = back, Trail = kept, Returned = true }, ct);
     }
 
     private FormStep<TDraft>? Step(string key) => Form.Steps.FirstOrDefault(s => s.Key == key);
@@ -203,4 +216,5 @@ public abstract class FormFlow<TDraft> : IFlow
 }
 
 /// <summary>A form's place: the step being asked, the steps asked before it (for back), and the answers so far.</summary>
-public sealed record FormState<TDraft>(string Step, List<string> Trail, TDraft Draft);
+/// <param name="Returned">Sent back from the confirmation (the finisher returned here): answering goes straight back to it.</param>
+public sealed record FormState<TDraft>(string Step, List<string> Trail, TDraft Draft, bool Returned = false);
