@@ -15,8 +15,6 @@ public sealed class SlotAnswer(Bookings bookings, Availability availability, Wor
     /// <summary>Enough for the next few working days without scrolling on a small phone.</summary>
     private const int Offered = 8;
 
-    public bool NumbersPickButtons => false;
-
     public async ValueTask<Question> AskAsync(Asking asking, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(asking);

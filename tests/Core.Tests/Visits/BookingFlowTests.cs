@@ -189,6 +189,21 @@ public sealed class BookingFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task Takes_a_typed_number_for_the_window_button_with_that_number()
+    {
+        await _citizen.BookUntil("slot");
+
+        var replies = await _citizen.Send("2");
+
+        Assert.Equal(Texts.Get(Language.Indonesian, "Visit.Ask.Name"), replies[0].Text);
+        await _citizen.Send("Siti Aminah");
+        await _citizen.Send(Citizen.Nik);
+        await _citizen.Send("081234567890");
+        var summary = await _citizen.Press("v1:jb:skip:letter");
+        Assert.Contains("Selasa, 6 Januari 2026, 13.00–15.00 WIB", summary[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Understands_a_typed_day_and_offers_its_windows()
     {
         await _citizen.BookUntil("slot");
