@@ -71,25 +71,10 @@ public static class StopCard
         };
     }
 
-    /// <summary>"Paspor baru", "Penggantian paspor", "Izin tinggal (ITAS/ITAP)".</summary>
-    public static string ServiceName(VisitService service, Language language) => Texts.Get(language, service switch
-    {
-        VisitService.NewPassport => "Notice.Service.NewPassport",
-        VisitService.PassportReplacement => "Notice.Service.PassportReplacement",
-        VisitService.StayPermit => "Notice.Service.StayPermit",
-        _ => throw new ArgumentOutOfRangeException(nameof(service), service, "No name for this service."),
-    });
+    /// <summary>The service as the citizen chose it, e.g. "Paspor baru (WNI)".</summary>
+    public static string ServiceName(VisitService service, Language language) => Texts.Get(language, $"Visit.Service.{service}");
 
-    public static string ReasonName(VisitReason reason, Language language) => Texts.Get(language, reason switch
-    {
-        VisitReason.InHospital => "Notice.Reason.InHospital",
-        VisitReason.Bedridden => "Notice.Reason.Bedridden",
-        VisitReason.Disability => "Notice.Reason.Disability",
-        VisitReason.Newborn => "Notice.Reason.Newborn",
-        VisitReason.Other => "Notice.Reason.Other",
-        VisitReason.CanTravel => "Notice.Reason.CanTravel",
-        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "No name for this reason."),
-    });
+    public static string ReasonName(VisitReason reason, Language language) => Texts.Get(language, $"Visit.Reason.{reason}");
 
     /// <summary>The line a card shows instead of buttons once the visit has an outcome.</summary>
     public static string Outcome(VisitStatus status, Language language) => Texts.Get(language, status switch
