@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Timpora.Core.Conversations;
 using Timpora.Core.Delivery;
@@ -12,7 +13,7 @@ namespace Timpora.Core.Visits;
 /// database; the window's <see cref="SlotLoad"/> version makes two turns racing for its last place conflict, and the
 /// engine runs the loser again, when it finds the window full.
 /// </summary>
-public sealed class Bookings(TimporaDb db, Availability availability, WorkingCalendar calendar)
+public sealed class Bookings(TimporaDb db, Outbox outbox, Availability availability, WorkingCalendar calendar)
 {
     public async Task<IReadOnlyList<Slot>> OpenSlotsAsync(DateTimeOffset now, int applicants, int max, CancellationToken ct)
     {
@@ -59,7 +60,9 @@ public sealed class Bookings(TimporaDb db, Availability availability, WorkingCal
 
         await TakeAsync(slot, visit.Applicants, ct);
         await DropPendingNoticesAsync(visit, ct);
+        var (officer, from) = (visit.OfficerId, visit.Slot);
         visit.MoveTo(slot, calendar.At(slot.Date, slot.Starts), now.UtcDateTime);
+        await TellOfficerAsync(officer, visit, from, "Duty.Withdrawn.Moved", ct);
         return null;
     }
 
@@ -73,6 +76,7 @@ public sealed class Bookings(TimporaDb db, Availability availability, WorkingCal
 
         await DropPendingNoticesAsync(visit, ct);
         visit.Record(VisitStatus.Cancelled, now.UtcDateTime);
+        await TellOfficerAsync(visit.OfficerId, visit, visit.Slot, "Duty.Withdrawn.Cancelled", ct);
     }
 
     /// <summary>The window is given back (the day was closed, or the officer found it needs another date).</summary>
@@ -147,6 +151,21 @@ public sealed class Bookings(TimporaDb db, Availability availability, WorkingCal
         {
             load.Add(-availability.Units(visit.Applicants));
         }
+    }
+
+    /// <summary>
+    /// The officer who already has the visit in their plan (perhaps in this morning's schedule) must not drive to a
+    /// bed that is empty. Officers read Indonesian, like the schedule itself.
+    /// </summary>
+    private async Task TellOfficerAsync(long? officerId, Visit visit, Slot was, string key, CancellationToken ct)
+    {
+        if (officerId is not { } id || await db.Officers.SingleOrDefaultAsync(o => o.Id == id && o.Active, ct) is not { Address: { } address })
+        {
+            return;
+        }
+
+        var text = Texts.Format(Language.Indonesian, key, Html.Escape(visit.Code), WindowText.Describe(was, Language.Indonesian), Html.Escape(visit.PlaceDetails));
+        outbox.Enqueue(address, OutgoingMessage.Say(text), string.Create(CultureInfo.InvariantCulture, $"{VisitNotices.KeyPrefix(visit.Id)}withdrawn:{was.Key}"));
     }
 
     /// <summary>A reminder queued for the old window must not arrive after the visit moved or was cancelled.</summary>

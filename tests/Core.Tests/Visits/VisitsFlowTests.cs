@@ -111,6 +111,50 @@ public sealed class VisitsFlowTests : IDisposable
         Assert.Equal(1, Load(new DateOnly(2026, 1, 8), new TimeOnly(13, 0)));
     }
 
+    [Theory]
+    [InlineData("cancel", "Duty.Withdrawn.Cancelled")]
+    [InlineData("move", "Duty.Withdrawn.Moved")]
+    public async Task Tells_the_officer_who_has_the_visit_when_the_citizen_cancels_or_moves_it(string change, string notice)
+    {
+        await _citizen.Book();
+        var visit = Visit();
+        await EnrolOfficerAsync("7001");
+        await _bot.InScopeAsync(async services =>
+        {
+            await services.GetRequiredService<Core.Officers.DayPlan>().PlanAsync(visit.Date, CancellationToken.None);
+            await services.GetRequiredService<TimporaDb>().SaveChangesAsync();
+        });
+        Assert.NotNull(Visit().OfficerId);
+
+        if (change == "cancel")
+        {
+            await _citizen.Press($"v1:visits:cancelok:{visit.Id}");
+        }
+        else
+        {
+            await _citizen.Press($"v1:visits:move:{visit.Id}");
+            await _citizen.Press("v1:move:a:slot:20260108-1300");
+            await _citizen.Press("v1:move:ok");
+        }
+
+        var told = Assert.Single(_bot.Queued("7001"), m => m.Text!.Contains(visit.Code, StringComparison.Ordinal));
+        Assert.Equal(
+            Texts.Format(Language.Indonesian, notice, visit.Code, "Selasa, 6 Januari 2026, 09.00–11.00 WIB", "RSUD dr. Dradjat Prawiranegara, ruang Melati, kamar 3"),
+            told.Text);
+    }
+
+    [Fact]
+    public async Task Tells_no_officer_when_nobody_has_the_visit_yet()
+    {
+        await _citizen.Book();
+        var visit = Visit();
+        await EnrolOfficerAsync("7001");
+
+        await _citizen.Press($"v1:visits:cancelok:{visit.Id}");
+
+        Assert.DoesNotContain(_bot.Queued("7001"), m => m.Text!.Contains(visit.Code, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Lets_a_visit_that_needs_a_new_date_pick_one_from_the_notice_button()
     {
@@ -179,6 +223,17 @@ public sealed class VisitsFlowTests : IDisposable
 
         Assert.Equal(Texts.Get(Language.Indonesian, "Visits.NotFound"), again[0].Text);
         Assert.Equal(0, Load());
+    }
+
+    private async Task EnrolOfficerAsync(string chat)
+    {
+        var code = await _bot.InScopeAsync(async services =>
+        {
+            var invite = services.GetRequiredService<Core.Officers.Officers>().Invite("Rudi Hartono", Core.Officers.OfficerRole.Officer, _bot.Clock.GetUtcNow());
+            await services.GetRequiredService<TimporaDb>().SaveChangesAsync();
+            return invite;
+        });
+        await _bot.SendAsync($"/start {code}", chat);
     }
 
     private Visit Visit()
