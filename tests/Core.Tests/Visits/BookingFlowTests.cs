@@ -476,6 +476,22 @@ public sealed class BookingFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task Explains_a_wrong_NIK_and_a_holiday_in_English()
+    {
+        var citizen = new Citizen(_bot, language: "en");
+        await citizen.BookUntil("slot");
+
+        var holiday = await citizen.Send("16 January");
+        await citizen.Press("v1:jb:a:slot:20260106-0900");
+        await citizen.Send("Siti Aminah");
+        var nik = await citizen.Send("3604 0145 0190 003");
+
+        Assert.Equal(Texts.Format(Language.English, "Slot.Problem.Holiday", "Friday, 16 January 2026", "Isra Mikraj Nabi Muhammad SAW"), holiday[0].Text);
+        Assert.Equal("A NIK has 16 digits; you typed 15. Please check it again.", nik[0].Text);
+        Assert.Equal(Texts.Get(Language.English, "Visit.Ask.Nik"), nik[1].Text);
+    }
+
+    [Fact]
     public async Task Runs_the_whole_booking_in_English()
     {
         var citizen = new Citizen(_bot, language: "en");
