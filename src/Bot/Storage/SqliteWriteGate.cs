@@ -23,6 +23,7 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
         ArgumentNullException.ThrowIfNull(eventData);
         if (eventData.Context is { } context && Gate(context) is { } gate)
         {
+            ReleaseHeld(context);
             await gate.WaitAsync(cancellationToken);
             _held.AddOrUpdate(context, gate);
         }
@@ -35,6 +36,7 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
         ArgumentNullException.ThrowIfNull(eventData);
         if (eventData.Context is { } context && Gate(context) is { } gate)
         {
+            ReleaseHeld(context);
             gate.Wait();
             _held.AddOrUpdate(context, gate);
         }
@@ -70,9 +72,36 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
 
     public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData);
 
+    /// <summary>
+    /// A lost optimistic-concurrency check is not reported as a failed save (EF Core raises this instead), so it must
+    /// let the gate go here: otherwise the turn that runs again after the conflict waits for itself, and with it every
+    /// later write of the process. The rollback that follows is short; SQLite's busy timeout covers it.
+    /// </summary>
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Release(eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Release(eventData);
+        return result;
+    }
+
     private void Release(DbContextEventData eventData)
     {
-        if (eventData.Context is { } context && _held.TryGetValue(context, out var gate))
+        if (eventData.Context is { } context)
+        {
+            ReleaseHeld(context);
+        }
+    }
+
+    /// <summary>Lets go of a gate this context still holds, so no path that EF Core does not report can wedge it.</summary>
+    private void ReleaseHeld(DbContext context)
+    {
+        if (_held.TryGetValue(context, out var gate))
         {
             _held.Remove(context);
             gate.Release();
