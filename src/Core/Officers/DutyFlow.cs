@@ -430,13 +430,7 @@ public sealed class DutyFlow(
 
     private async Task ConfirmCloseAsync(Turn turn, Officer me, string dateArg, CancellationToken ct)
     {
-        if (!TryParseDate(dateArg, out var date))
-        {
-            await StaleAsync(turn, me, ct);
-            return;
-        }
-
-        if (await RefuseToCloseAsync(turn, date, ct))
+        if (await ClosableDayAsync(turn, me, dateArg, ct) is not { } date)
         {
             return;
         }
@@ -450,13 +444,7 @@ public sealed class DutyFlow(
 
     private async Task CloseAsync(Turn turn, Officer me, string dateArg, CancellationToken ct)
     {
-        if (!TryParseDate(dateArg, out var date))
-        {
-            await StaleAsync(turn, me, ct);
-            return;
-        }
-
-        if (await RefuseToCloseAsync(turn, date, ct))
+        if (await ClosableDayAsync(turn, me, dateArg, ct) is not { } date)
         {
             return;
         }
@@ -478,6 +466,18 @@ public sealed class DutyFlow(
     }
 
     /// <summary>Says why the day cannot be closed, if it cannot; the buttons may be old, so this is checked at every step.</summary>
+    /// <summary>The day a close button names, or null after saying why it cannot be closed (or that the button is stale).</summary>
+    private async Task<DateOnly?> ClosableDayAsync(Turn turn, Officer me, string dateArg, CancellationToken ct)
+    {
+        if (!TryParseDate(dateArg, out var date))
+        {
+            await StaleAsync(turn, me, ct);
+            return null;
+        }
+
+        return await RefuseToCloseAsync(turn, date, ct) ? null : date;
+    }
+
     private async Task<bool> RefuseToCloseAsync(Turn turn, DateOnly date, CancellationToken ct)
     {
         var problem = date < calendar.Today(turn.Now) ? "Duty.Close.Past"

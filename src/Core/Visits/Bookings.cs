@@ -68,42 +68,19 @@ public sealed class Bookings(TimporaDb db, Outbox outbox, Availability availabil
 
     public async Task CancelAsync(Visit visit, DateTimeOffset now, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(visit);
-        if (visit.Status == VisitStatus.Booked)
-        {
-            await ReleaseAsync(visit, ct);
-        }
-
-        await DropPendingNoticesAsync(visit, ct);
-        visit.Record(VisitStatus.Cancelled, now.UtcDateTime);
+        await SettleAsync(visit, VisitStatus.Cancelled, now, ct);
         await TellOfficerAsync(visit.OfficerId, visit, visit.Slot, "Duty.Withdrawn.Cancelled", ct);
     }
 
     /// <summary>The window is given back (the day was closed, or the officer found it needs another date).</summary>
-    public async Task NeedNewDateAsync(Visit visit, DateTimeOffset now, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(visit);
-        if (visit.Status == VisitStatus.Booked)
-        {
-            await ReleaseAsync(visit, ct);
-        }
-
-        await DropPendingNoticesAsync(visit, ct);
-        visit.Record(VisitStatus.NeedsNewDate, now.UtcDateTime);
-    }
+    public Task NeedNewDateAsync(Visit visit, DateTimeOffset now, CancellationToken ct) =>
+        SettleAsync(visit, VisitStatus.NeedsNewDate, now, ct);
 
     /// <summary>The officers came: done, or nobody to serve. A reminder still waiting would now only confuse.</summary>
-    public async Task RecordOutcomeAsync(Visit visit, VisitStatus outcome, DateTimeOffset now, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(visit);
-        if (outcome is not (VisitStatus.Done or VisitStatus.NotAvailable))
-        {
-            throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "An outcome is done or not available; other changes have their own methods.");
-        }
-
-        await DropPendingNoticesAsync(visit, ct);
-        visit.Record(outcome, now.UtcDateTime);
-    }
+    public Task RecordOutcomeAsync(Visit visit, VisitStatus outcome, DateTimeOffset now, CancellationToken ct) =>
+        outcome is VisitStatus.Done or VisitStatus.NotAvailable
+            ? SettleAsync(visit, outcome, now, ct)
+            : throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "An outcome is done or not available; other changes have their own methods.");
 
     /// <summary>The citizen's visits that are still ahead (booked from today, or waiting for a new date), soonest first.</summary>
     public async Task<IReadOnlyList<Visit>> UpcomingAsync(ConversationAddress citizen, DateTimeOffset now, CancellationToken ct)
@@ -130,6 +107,22 @@ public sealed class Bookings(TimporaDb db, Outbox outbox, Availability availabil
         var loads = await db.SlotLoads.AsNoTracking().Where(l => l.Date >= today).ToListAsync(ct);
         var closed = await db.ClosedDays.AsNoTracking().Where(d => d.Date >= today).Select(d => d.Date).ToListAsync(ct);
         return (loads.ToDictionary(l => (l.Date, l.Starts), l => l.Units), [.. closed]);
+    }
+
+    /// <summary>
+    /// A visit leaves its window without a new one: the window is given back unless the visit was over anyway (done,
+    /// not there: the officers went), and whatever of it is still waiting to be sent is withdrawn.
+    /// </summary>
+    private async Task SettleAsync(Visit visit, VisitStatus status, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        if (visit.Status == VisitStatus.Booked && status is VisitStatus.Cancelled or VisitStatus.NeedsNewDate)
+        {
+            await ReleaseAsync(visit, ct);
+        }
+
+        await DropPendingNoticesAsync(visit, ct);
+        visit.Record(status, now.UtcDateTime);
     }
 
     private async Task TakeAsync(Slot slot, int applicants, CancellationToken ct)

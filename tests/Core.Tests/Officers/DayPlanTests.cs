@@ -24,8 +24,8 @@ public sealed class DayPlanTests : IDisposable
     [Fact]
     public async Task Shares_the_visits_evenly_and_keeps_the_assignment()
     {
-        var budi = await EnrolAsync("Budi", OfficerRole.Officer, "9001");
-        var sari = await EnrolAsync("Sari", OfficerRole.Officer, "9002");
+        var budi = await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, "9001");
+        var sari = await _bot.EnrolOfficerAsync("Sari", OfficerRole.Officer, "9002");
         long[] visits =
         [
             await BookAsync(Morning, 2, new(-6.05, 106.10)),
@@ -46,8 +46,8 @@ public sealed class DayPlanTests : IDisposable
     [Fact]
     public async Task Keeps_a_visit_with_the_officer_who_already_has_it()
     {
-        await EnrolAsync("Budi", OfficerRole.Officer, "9001");
-        var sari = await EnrolAsync("Sari", OfficerRole.Officer, "9002");
+        await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, "9001");
+        var sari = await _bot.EnrolOfficerAsync("Sari", OfficerRole.Officer, "9002");
         var near = await BookAsync(Morning, 1, new(-6.11, 106.18));
         var far = await BookAsync(Morning, 1, new(-6.40, 106.00));
         await InDbAsync(async db =>
@@ -68,8 +68,8 @@ public sealed class DayPlanTests : IDisposable
     [Fact]
     public async Task Gives_the_visits_of_an_officer_who_left_to_those_still_on_duty()
     {
-        var budi = await EnrolAsync("Budi", OfficerRole.Officer, "9001");
-        var sari = await EnrolAsync("Sari", OfficerRole.Officer, "9002");
+        var budi = await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, "9001");
+        var sari = await _bot.EnrolOfficerAsync("Sari", OfficerRole.Officer, "9002");
         await BookAsync(Morning, 1, new(-6.05, 106.10));
         await BookAsync(Morning, 1, new(-6.20, 106.25));
         await BookAsync(Afternoon, 1, new(-6.05, 106.25));
@@ -87,7 +87,7 @@ public sealed class DayPlanTests : IDisposable
     [Fact]
     public async Task Orders_the_stops_by_window_then_along_a_short_route_from_where_the_officer_is()
     {
-        await EnrolAsync("Budi", OfficerRole.Officer, "9001");
+        await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, "9001");
         var afternoonTyped = await BookAsync(Afternoon, 1, null);
         var afternoonNearOffice = await BookAsync(Afternoon, 1, new(-6.12, 106.17));
         var morningFar = await BookAsync(Morning, 1, new(-6.20, 106.18));
@@ -104,8 +104,8 @@ public sealed class DayPlanTests : IDisposable
     [Fact]
     public async Task Sends_only_officers_out_when_there_are_any()
     {
-        await EnrolAsync("Dewi", OfficerRole.Supervisor, "9003");
-        var budi = await EnrolAsync("Budi", OfficerRole.Officer, "9001");
+        await _bot.EnrolOfficerAsync("Dewi", OfficerRole.Supervisor, "9003");
+        var budi = await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, "9001");
         await BookAsync(Morning, 1, new(-6.11, 106.18));
 
         var days = await PlanAndSaveAsync();
@@ -117,7 +117,7 @@ public sealed class DayPlanTests : IDisposable
     [Fact]
     public async Task Sends_the_supervisors_out_when_there_are_no_officers()
     {
-        var dewi = await EnrolAsync("Dewi", OfficerRole.Supervisor, "9003");
+        var dewi = await _bot.EnrolOfficerAsync("Dewi", OfficerRole.Supervisor, "9003");
         await BookAsync(Morning, 1, new(-6.11, 106.18));
 
         var days = await PlanAndSaveAsync();
@@ -157,17 +157,6 @@ public sealed class DayPlanTests : IDisposable
             var db = sp.GetRequiredService<TimporaDb>();
             await change(db);
             await db.SaveChangesAsync();
-        });
-
-    private Task<long> EnrolAsync(string name, OfficerRole role, string chat) =>
-        _bot.InScopeAsync(async sp =>
-        {
-            var officers = sp.GetRequiredService<Core.Officers.Officers>();
-            var code = officers.Invite(name, role, _bot.Clock.GetUtcNow());
-            await sp.GetRequiredService<TimporaDb>().SaveChangesAsync();
-            var enrolment = await officers.EnrolAsync(code, EngineHarness.Address(chat), _bot.Clock.GetUtcNow(), CancellationToken.None);
-            await sp.GetRequiredService<TimporaDb>().SaveChangesAsync();
-            return enrolment.Officer!.Id;
         });
 
     private Task<long> BookAsync(Slot slot, int applicants, GeoPoint? point) =>

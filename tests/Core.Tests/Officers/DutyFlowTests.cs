@@ -89,7 +89,7 @@ public sealed class DutyFlowTests : IDisposable
     [Fact]
     public async Task Tells_an_enrolled_officer_they_already_are_and_leaves_a_second_code_unused()
     {
-        await EnrolAsync("Budi", OfficerRole.Officer, BudiChat);
+        await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, BudiChat);
         var second = await InviteAsync("Budi lagi", OfficerRole.Supervisor);
 
         var replies = await _bot.SendAsync($"/start {second}", BudiChat);
@@ -107,7 +107,7 @@ public sealed class DutyFlowTests : IDisposable
     {
         var tuesday = await BookAsync(TuesdayMorning, CitizenChat);
         var wednesday = await BookAsync(WednesdayMorning, EnglishCitizenChat, Language.English);
-        var budi = await EnrolAsync("Budi", OfficerRole.Officer, BudiChat);
+        var budi = await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, BudiChat);
         At(Tuesday, 7, 0);
 
         var replies = await _bot.SendAsync("/jadwal", BudiChat);
@@ -129,8 +129,8 @@ public sealed class DutyFlowTests : IDisposable
     {
         var theirs = await BookAsync(TuesdayMorning, CitizenChat);
         var mine = await BookAsync(TuesdayAfternoon, EnglishCitizenChat);
-        var budi = await EnrolAsync("Budi", OfficerRole.Officer, BudiChat);
-        var sari = await EnrolAsync("Sari", OfficerRole.Officer, SariChat);
+        var budi = await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, BudiChat);
+        var sari = await _bot.EnrolOfficerAsync("Sari", OfficerRole.Officer, SariChat);
         await AssignAsync(theirs.Id, budi);
         await AssignAsync(mine.Id, sari);
         At(Tuesday, 7, 0);
@@ -148,9 +148,9 @@ public sealed class DutyFlowTests : IDisposable
     {
         var first = await BookAsync(TuesdayMorning, CitizenChat);
         var second = await BookAsync(TuesdayAfternoon, EnglishCitizenChat, Language.English);
-        var budi = await EnrolAsync("Budi", OfficerRole.Officer, BudiChat);
-        var sari = await EnrolAsync("Sari", OfficerRole.Officer, SariChat);
-        await EnrolAsync("Dewi", OfficerRole.Supervisor, DewiChat);
+        var budi = await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, BudiChat);
+        var sari = await _bot.EnrolOfficerAsync("Sari", OfficerRole.Officer, SariChat);
+        await _bot.EnrolOfficerAsync("Dewi", OfficerRole.Supervisor, DewiChat);
         await AssignAsync(first.Id, budi);
         await AssignAsync(second.Id, sari);
         At(Tuesday, 7, 0);
@@ -173,7 +173,7 @@ public sealed class DutyFlowTests : IDisposable
     public async Task Tells_a_citizen_the_schedule_is_for_office_staff_and_nothing_else()
     {
         var visit = await BookAsync(TuesdayMorning, CitizenChat);
-        await EnrolAsync("Budi", OfficerRole.Officer, BudiChat);
+        await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, BudiChat);
         At(Tuesday, 7, 0);
 
         var schedule = await _bot.SendAsync("/jadwal", CitizenChat);
@@ -189,7 +189,7 @@ public sealed class DutyFlowTests : IDisposable
     [Fact]
     public async Task Says_when_a_day_is_not_a_working_day_or_is_closed()
     {
-        await EnrolAsync("Budi", OfficerRole.Officer, BudiChat);
+        await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, BudiChat);
         await _bot.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<TimporaDb>();
@@ -229,6 +229,27 @@ public sealed class DutyFlowTests : IDisposable
     }
 
     [Theory]
+    [InlineData("done")]
+    [InlineData("na")]
+    [InlineData("again")]
+    public async Task Withdraws_a_reminder_still_waiting_once_the_outcome_is_recorded(string action)
+    {
+        var (visit, _) = await BudiHasATuesdayVisitAsync(Language.Indonesian);
+        At(Tuesday, 7, 30);
+        var key = VisitNotices.ReminderKey(visit.Id, ReminderStage.HoursBefore, visit.Slot);
+        await _bot.InScopeAsync(async sp =>
+        {
+            sp.GetRequiredService<Core.Delivery.Outbox>().Enqueue(visit.Citizen, OutgoingMessage.Say("pengingat"), key);
+            await sp.GetRequiredService<TimporaDb>().SaveChangesAsync();
+        });
+
+        await _bot.PressAsync($"v1:duty:{action}:{visit.Id}", BudiChat);
+
+        Assert.DoesNotContain(_bot.OutboxRows(), o => o.IdempotencyKey == key);
+        Assert.Single(_bot.Queued(CitizenChat));
+    }
+
+    [Theory]
     [InlineData(Language.Indonesian, "Selasa, 6 Januari 2026, 09.00–11.00 WIB")]
     [InlineData(Language.English, "Tuesday, 6 January 2026, 09.00–11.00 WIB")]
     public async Task Records_that_the_applicant_was_not_there_and_asks_the_citizen_to_call(Language language, string window)
@@ -251,7 +272,7 @@ public sealed class DutyFlowTests : IDisposable
     public async Task Asks_the_citizen_for_another_date_with_a_button_and_frees_the_window(Language language, string label)
     {
         var visit = await BookAsync(WednesdayMorning, CitizenChat, language, applicants: 4);
-        var budi = await EnrolAsync("Budi", OfficerRole.Officer, BudiChat);
+        var budi = await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, BudiChat);
         await AssignAsync(visit.Id, budi);
         At(Monday, 10, 0);
         Assert.DoesNotContain(WednesdayMorning, await OpenSlotsAsync());
@@ -304,7 +325,7 @@ public sealed class DutyFlowTests : IDisposable
     public async Task Lets_a_supervisor_record_an_outcome_for_any_officer()
     {
         var (visit, _) = await BudiHasATuesdayVisitAsync(Language.Indonesian);
-        await EnrolAsync("Dewi", OfficerRole.Supervisor, DewiChat);
+        await _bot.EnrolOfficerAsync("Dewi", OfficerRole.Supervisor, DewiChat);
         At(Tuesday, 10, 0);
 
         await _bot.PressAsync($"v1:duty:na:{visit.Id}", DewiChat);
@@ -388,7 +409,7 @@ public sealed class DutyFlowTests : IDisposable
     {
         var (visit, _) = await BudiHasATuesdayVisitAsync(Language.Indonesian);
         await BookAsync(WednesdayMorning, EnglishCitizenChat);
-        var sari = await EnrolAsync("Sari", OfficerRole.Officer, SariChat);
+        var sari = await _bot.EnrolOfficerAsync("Sari", OfficerRole.Officer, SariChat);
         At(Tuesday, 10, 0);
         var before = Snapshot();
         var payload = template.Replace("{visit}", visit.Id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
@@ -432,7 +453,7 @@ public sealed class DutyFlowTests : IDisposable
     public async Task Answers_a_stale_or_forged_button_as_stale_and_changes_nothing(string template)
     {
         var (visit, _) = await BudiHasATuesdayVisitAsync(Language.Indonesian);
-        await EnrolAsync("Dewi", OfficerRole.Supervisor, DewiChat);
+        await _bot.EnrolOfficerAsync("Dewi", OfficerRole.Supervisor, DewiChat);
         At(Tuesday, 10, 0);
         var before = Snapshot();
 
@@ -448,8 +469,8 @@ public sealed class DutyFlowTests : IDisposable
     public async Task Lets_a_supervisor_move_a_visit_to_another_officer_who_is_told()
     {
         var (visit, budi) = await BudiHasATuesdayVisitAsync(Language.Indonesian);
-        var sari = await EnrolAsync("Sari", OfficerRole.Officer, SariChat);
-        var dewi = await EnrolAsync("Dewi", OfficerRole.Supervisor, DewiChat);
+        var sari = await _bot.EnrolOfficerAsync("Sari", OfficerRole.Officer, SariChat);
+        var dewi = await _bot.EnrolOfficerAsync("Dewi", OfficerRole.Supervisor, DewiChat);
         var welcomed = _bot.OutboxRows().Count;
         At(Tuesday, 7, 0);
 
@@ -475,8 +496,8 @@ public sealed class DutyFlowTests : IDisposable
     public async Task Keeps_a_moved_visit_with_its_new_officer_in_the_next_schedule()
     {
         var (visit, _) = await BudiHasATuesdayVisitAsync(Language.Indonesian);
-        var sari = await EnrolAsync("Sari", OfficerRole.Officer, SariChat);
-        await EnrolAsync("Dewi", OfficerRole.Supervisor, DewiChat);
+        var sari = await _bot.EnrolOfficerAsync("Sari", OfficerRole.Officer, SariChat);
+        await _bot.EnrolOfficerAsync("Dewi", OfficerRole.Supervisor, DewiChat);
         At(Tuesday, 7, 0);
         await _bot.PressAsync($"v1:duty:to:{visit.Id}:{sari}", DewiChat);
 
@@ -494,7 +515,7 @@ public sealed class DutyFlowTests : IDisposable
     {
         var indonesian = await BookAsync(TuesdayMorning, CitizenChat);
         var english = await BookAsync(TuesdayAfternoon, EnglishCitizenChat, Language.English);
-        await EnrolAsync("Dewi", OfficerRole.Supervisor, DewiChat);
+        await _bot.EnrolOfficerAsync("Dewi", OfficerRole.Supervisor, DewiChat);
         At(Monday, 9, 30);
         Assert.Contains(await OpenSlotsAsync(), s => s.Date == Tuesday);
 
@@ -531,7 +552,7 @@ public sealed class DutyFlowTests : IDisposable
     [InlineData("20260116", "Duty.Close.NotWorking", "Jumat, 16 Januari 2026")]
     public async Task Refuses_to_close_a_closed_a_past_or_a_non_working_day(string date, string key, string day)
     {
-        await EnrolAsync("Dewi", OfficerRole.Supervisor, DewiChat);
+        await _bot.EnrolOfficerAsync("Dewi", OfficerRole.Supervisor, DewiChat);
         At(Monday, 9, 30);
         await _bot.PressAsync("v1:duty:shut:20260106", DewiChat);
         var before = Snapshot();
@@ -547,7 +568,7 @@ public sealed class DutyFlowTests : IDisposable
     [Fact]
     public async Task Tells_an_officer_that_closing_a_day_is_for_supervisors()
     {
-        await EnrolAsync("Budi", OfficerRole.Officer, BudiChat);
+        await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, BudiChat);
 
         var replies = await _bot.SendAsync("/tutup", BudiChat);
 
@@ -563,7 +584,7 @@ public sealed class DutyFlowTests : IDisposable
     private async Task<(Visit Visit, long Budi)> BudiHasATuesdayVisitAsync(Language language)
     {
         var visit = await BookAsync(TuesdayMorning, CitizenChat, language);
-        var budi = await EnrolAsync("Budi", OfficerRole.Officer, BudiChat);
+        var budi = await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, BudiChat);
         await AssignAsync(visit.Id, budi);
         return (visit, budi);
     }
@@ -590,13 +611,6 @@ public sealed class DutyFlowTests : IDisposable
             await sp.GetRequiredService<TimporaDb>().SaveChangesAsync();
             return code;
         });
-
-    private async Task<long> EnrolAsync(string name, OfficerRole role, string chat)
-    {
-        var code = await InviteAsync(name, role);
-        await _bot.SendAsync($"/start {code}", chat);
-        return (await FindAsync(chat))?.Id ?? throw new InvalidOperationException($"{name} did not enrol.");
-    }
 
     private Task<Officer?> FindAsync(string chat) =>
         _bot.InScopeAsync(sp => sp.GetRequiredService<Core.Officers.Officers>().FindAsync(EngineHarness.Address(chat), CancellationToken.None));

@@ -27,8 +27,8 @@ public sealed class MorningScheduleTests : IDisposable
     public async Task Sends_each_officer_the_day_with_their_stops_at_six()
     {
         var visits = await BookTuesdayAsync();
-        await EnrolAsync("Budi", OfficerRole.Officer, BudiChat);
-        await EnrolAsync("Sari", OfficerRole.Officer, SariChat);
+        await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, BudiChat);
+        await _bot.EnrolOfficerAsync("Sari", OfficerRole.Officer, SariChat);
         At(Tuesday, 6, 0);
 
         var sent = await SendDueAsync();
@@ -49,7 +49,7 @@ public sealed class MorningScheduleTests : IDisposable
     public async Task Waits_until_six()
     {
         await BookTuesdayAsync();
-        await EnrolAsync("Budi", OfficerRole.Officer, BudiChat);
+        await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, BudiChat);
         At(Tuesday, 5, 59);
 
         var sent = await SendDueAsync();
@@ -64,7 +64,7 @@ public sealed class MorningScheduleTests : IDisposable
     [InlineData("2026-01-16")]
     public async Task Sends_nothing_on_a_weekend_or_a_holiday(string date)
     {
-        await EnrolAsync("Budi", OfficerRole.Officer, BudiChat);
+        await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, BudiChat);
         var day = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
         At(day, 6, 0);
 
@@ -86,7 +86,7 @@ public sealed class MorningScheduleTests : IDisposable
     [Fact]
     public async Task Sends_nothing_on_a_day_a_supervisor_closed()
     {
-        await EnrolAsync("Budi", OfficerRole.Officer, BudiChat);
+        await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, BudiChat);
         await _bot.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<TimporaDb>();
@@ -105,7 +105,7 @@ public sealed class MorningScheduleTests : IDisposable
     public async Task Catches_up_when_the_service_starts_later_in_the_morning()
     {
         await BookTuesdayAsync();
-        await EnrolAsync("Budi", OfficerRole.Officer, BudiChat);
+        await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, BudiChat);
         At(Tuesday, 10, 0);
 
         var sent = await SendDueAsync();
@@ -120,7 +120,7 @@ public sealed class MorningScheduleTests : IDisposable
     public async Task Sends_nothing_once_the_office_has_closed(int hour, int minute)
     {
         await BookTuesdayAsync();
-        await EnrolAsync("Budi", OfficerRole.Officer, BudiChat);
+        await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, BudiChat);
         At(Tuesday, hour, minute);
 
         var sent = await SendDueAsync();
@@ -133,8 +133,8 @@ public sealed class MorningScheduleTests : IDisposable
     public async Task Sends_nothing_twice()
     {
         await BookTuesdayAsync();
-        await EnrolAsync("Budi", OfficerRole.Officer, BudiChat);
-        await EnrolAsync("Dewi", OfficerRole.Supervisor, DewiChat);
+        await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, BudiChat);
+        await _bot.EnrolOfficerAsync("Dewi", OfficerRole.Supervisor, DewiChat);
         At(Tuesday, 6, 0);
         await SendDueAsync();
         var rows = _bot.OutboxRows().Count;
@@ -151,10 +151,10 @@ public sealed class MorningScheduleTests : IDisposable
     public async Task Tells_a_new_officer_who_enrolled_after_the_first_run_and_nobody_else()
     {
         await BookTuesdayAsync();
-        await EnrolAsync("Budi", OfficerRole.Officer, BudiChat);
+        await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, BudiChat);
         At(Tuesday, 6, 0);
         await SendDueAsync();
-        await EnrolAsync("Sari", OfficerRole.Officer, SariChat);
+        await _bot.EnrolOfficerAsync("Sari", OfficerRole.Officer, SariChat);
         _bot.Clock.Advance(TimeSpan.FromHours(2));
 
         var sent = await SendDueAsync();
@@ -168,9 +168,9 @@ public sealed class MorningScheduleTests : IDisposable
     public async Task Gives_the_supervisor_an_overview_of_who_goes_where()
     {
         await BookTuesdayAsync();
-        await EnrolAsync("Budi", OfficerRole.Officer, BudiChat);
-        await EnrolAsync("Sari <Tim 2>", OfficerRole.Officer, SariChat);
-        await EnrolAsync("Dewi", OfficerRole.Supervisor, DewiChat);
+        await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, BudiChat);
+        await _bot.EnrolOfficerAsync("Sari <Tim 2>", OfficerRole.Officer, SariChat);
+        await _bot.EnrolOfficerAsync("Dewi", OfficerRole.Supervisor, DewiChat);
         At(Tuesday, 6, 0);
 
         var sent = await SendDueAsync();
@@ -189,7 +189,7 @@ public sealed class MorningScheduleTests : IDisposable
     public async Task Puts_the_pin_and_the_outcome_buttons_on_every_stop()
     {
         var visits = await BookTuesdayAsync();
-        var budi = await EnrolAsync("Budi", OfficerRole.Officer, BudiChat);
+        var budi = await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, BudiChat);
         At(Tuesday, 6, 0);
 
         await SendDueAsync();
@@ -220,7 +220,7 @@ public sealed class MorningScheduleTests : IDisposable
     public async Task Lets_a_supervisor_who_goes_out_hand_a_stop_on()
     {
         var visits = await BookTuesdayAsync();
-        await EnrolAsync("Dewi", OfficerRole.Supervisor, DewiChat);
+        await _bot.EnrolOfficerAsync("Dewi", OfficerRole.Supervisor, DewiChat);
         At(Tuesday, 6, 0);
 
         await SendDueAsync();
@@ -265,16 +265,5 @@ public sealed class MorningScheduleTests : IDisposable
             var booked = await sp.GetRequiredService<Bookings>().BookAsync(EngineHarness.Address("2001"), Language.Indonesian, facts, slot, _bot.Clock.GetUtcNow(), CancellationToken.None);
             await sp.GetRequiredService<TimporaDb>().SaveChangesAsync();
             return booked.Visit ?? throw new InvalidOperationException($"Could not book {slot.Key}: {booked.Problem}");
-        });
-
-    private Task<long> EnrolAsync(string name, OfficerRole role, string chat) =>
-        _bot.InScopeAsync(async sp =>
-        {
-            var officers = sp.GetRequiredService<Core.Officers.Officers>();
-            var code = officers.Invite(name, role, _bot.Clock.GetUtcNow());
-            await sp.GetRequiredService<TimporaDb>().SaveChangesAsync();
-            var enrolment = await officers.EnrolAsync(code, EngineHarness.Address(chat), _bot.Clock.GetUtcNow(), CancellationToken.None);
-            await sp.GetRequiredService<TimporaDb>().SaveChangesAsync();
-            return enrolment.Officer!.Id;
         });
 }

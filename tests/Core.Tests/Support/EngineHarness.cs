@@ -6,7 +6,9 @@ using Timpora.Core.Conversations;
 using Timpora.Core.Delivery;
 using Timpora.Core.Information;
 using Timpora.Core.Messaging;
+using Timpora.Core.Officers;
 using Timpora.Core.Privacy;
+using Timpora.Core.Storage;
 using Timpora.Testing;
 
 namespace Timpora.Core.Tests.Support;
@@ -158,6 +160,22 @@ public sealed class EngineHarness : IDisposable
         {
             await work(provider);
             return true;
+        });
+
+    /// <summary>
+    /// An officer invited (as the CLI does) and enrolled from <paramref name="chat"/>, without the welcome message, so
+    /// what a test finds in that chat's outbox is only what the test itself caused. Returns the officer's id.
+    /// </summary>
+    public Task<long> EnrolOfficerAsync(string name, OfficerRole role, string chat) =>
+        InScopeAsync(async services =>
+        {
+            var officers = services.GetRequiredService<Core.Officers.Officers>();
+            var db = services.GetRequiredService<TimporaDb>();
+            var code = officers.Invite(name, role, Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+            var enrolment = await officers.EnrolAsync(code, Address(chat), Clock.GetUtcNow(), CancellationToken.None);
+            await db.SaveChangesAsync();
+            return enrolment.Officer?.Id ?? throw new InvalidOperationException($"{name} did not enrol.");
         });
 
     public void Dispose()

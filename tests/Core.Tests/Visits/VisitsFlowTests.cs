@@ -118,7 +118,7 @@ public sealed class VisitsFlowTests : IDisposable
     {
         await _citizen.Book();
         var visit = Visit();
-        await EnrolOfficerAsync("7001");
+        await _bot.EnrolOfficerAsync("Rudi Hartono", Core.Officers.OfficerRole.Officer, "7001");
         await _bot.InScopeAsync(async services =>
         {
             await services.GetRequiredService<Core.Officers.DayPlan>().PlanAsync(visit.Date, CancellationToken.None);
@@ -148,7 +148,7 @@ public sealed class VisitsFlowTests : IDisposable
     {
         await _citizen.Book();
         var visit = Visit();
-        await EnrolOfficerAsync("7001");
+        await _bot.EnrolOfficerAsync("Rudi Hartono", Core.Officers.OfficerRole.Officer, "7001");
 
         await _citizen.Press($"v1:visits:cancelok:{visit.Id}");
 
@@ -223,17 +223,6 @@ public sealed class VisitsFlowTests : IDisposable
 
         Assert.Equal(Texts.Get(Language.Indonesian, "Visits.NotFound"), again[0].Text);
         Assert.Equal(0, Load());
-    }
-
-    private async Task EnrolOfficerAsync(string chat)
-    {
-        var code = await _bot.InScopeAsync(async services =>
-        {
-            var invite = services.GetRequiredService<Core.Officers.Officers>().Invite("Rudi Hartono", Core.Officers.OfficerRole.Officer, _bot.Clock.GetUtcNow());
-            await services.GetRequiredService<TimporaDb>().SaveChangesAsync();
-            return invite;
-        });
-        await _bot.SendAsync($"/start {code}", chat);
     }
 
     private Visit Visit()
