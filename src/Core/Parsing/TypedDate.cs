@@ -5,14 +5,16 @@ namespace Timpora.Core.Parsing;
 
 /// <summary>
 /// Reads a date a person typed in Indonesian or English (domain.md §5), relative to today in the office time
-/// zone, which the caller passes. Numeric dates are always day-first. Anything not understood, and any date that
-/// does not exist, gives null; the caller asks again and echoes a found date back as a concrete day.
+/// zone, which the caller passes: ahead for a booking (<see cref="Parse"/>), back for a report
+/// (<see cref="ParsePast"/>); both share the words, formats and checks. Numeric dates are always day-first.
+/// Anything not understood, and any date that does not exist, gives null; the caller asks again and echoes a
+/// found date back as a concrete day.
 /// </summary>
 public static partial class TypedDate
 {
     // Far beyond any real answer; keeps a pasted essay from being worked through.
     private const int LongestText = 80;
-    private const int FurthestDaysAhead = 3660;
+    private const int FurthestDays = 3660;
 
     private static readonly Dictionary<string, int> Relative = new(StringComparer.Ordinal)
     {
@@ -25,6 +27,9 @@ public static partial class TypedDate
         ["the day after tomorrow"] = 2,
         ["kemarin"] = -1,
         ["yesterday"] = -1,
+        ["kemarin lusa"] = -2,
+        ["day before yesterday"] = -2,
+        ["the day before yesterday"] = -2,
     };
 
     private static readonly Dictionary<string, DayOfWeek> Weekdays = new(StringComparer.Ordinal)
@@ -73,12 +78,27 @@ public static partial class TypedDate
     };
 
     /// <summary>
-    /// A bare weekday, "Senin depan" and "next Monday" all mean the first such day strictly after today: on a
-    /// Monday, "Senin" is a week ahead, because nobody books a same-day visit by naming today's weekday.
-    /// "Minggu depan" gives null, since it also means "next week". Without a year a date is its next occurrence
-    /// on or after today, so "5/1" typed in December is next January; a two-digit year is 20xx.
+    /// Reads a day to come, for a booking. A bare weekday, "Senin depan" and "next Monday" all mean the first such
+    /// day strictly after today: on a Monday, "Senin" is a week ahead, because nobody books a same-day visit by
+    /// naming today's weekday. "Minggu depan" gives null, since it also means "next week". Without a year a date is
+    /// its next occurrence on or after today, so "5/1" typed in December is next January; a two-digit year is 20xx.
+    /// Words that plainly name a past day ("kemarin") are read as they say; refusing them is the caller's.
     /// </summary>
-    public static DateOnly? Parse(string? text, DateOnly today)
+    public static DateOnly? Parse(string? text, DateOnly today) => Read(text, today, Toward.Future);
+
+    /// <summary>
+    /// Reads a day gone by, for a report of something seen: the mirror of <see cref="Parse"/>. A bare weekday,
+    /// "Senin lalu", "Senin kemarin" and "last Monday" mean the latest such day strictly before today (on a Monday,
+    /// "Senin" is a week ago: nobody describes today by its weekday's name); "Minggu lalu" gives null, since it also
+    /// means "last week". Without a year a date is its latest occurrence on or before today, so "30/12" typed on 5
+    /// January is last December and "29/2" is the latest 29 February that was. Anything after today gives null, as
+    /// does what is not understood; a caller that wants to say "that is still to come" can ask <see cref="Parse"/>,
+    /// which finds a day after today for "besok", "Senin depan" or a date with a later year.
+    /// </summary>
+    public static DateOnly? ParsePast(string? text, DateOnly today) =>
+        Read(text, today, Toward.Past) is { } date && date <= today ? date : null;
+
+    private static DateOnly? Read(string? text, DateOnly today, Toward toward)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > LongestText)
         {
@@ -91,33 +111,43 @@ public static partial class TypedDate
             return Shift(today, shift);
         }
 
-        if (DaysAhead(words) is { } days)
+        if (DaysAway(words, toward) is { } days)
         {
             return Shift(today, days);
         }
 
         var rest = SkipPrefixes(words, out var named);
-        if (rest is ["next", var next] && Weekdays.TryGetValue(next, out var nextDay))
+        if (rest is [var prefix, var after] && prefix == (toward == Toward.Future ? "next" : "last")
+            && Weekdays.TryGetValue(after, out var prefixed))
         {
-            return After(today, nextDay);
+            return Nearest(today, prefixed, toward);
         }
 
         if (rest.Length == 0 || !Weekdays.TryGetValue(rest[0], out var weekday))
         {
-            return DateOf(rest, today, named);
+            return DateOf(rest, today, named, toward);
         }
 
         return rest[1..] switch
         {
-            [] => After(today, weekday),
-            ["depan"] when rest[0] == "minggu" && !named.HasFlag(Named.Day) => null,
-            ["depan"] => After(today, weekday),
-            var date => Agreeing(DateOf(SkipPrefixes(date, out var dayNamed), today, named | dayNamed), weekday),
+            [] => Nearest(today, weekday, toward),
+            var marker when Marks(marker, toward) =>
+                rest[0] == "minggu" && !named.HasFlag(Named.Day) ? null : Nearest(today, weekday, toward),
+            var date => Agreeing(
+                DateOf(SkipPrefixes(date, out var dayNamed), today, named | dayNamed, toward), weekday),
         };
     }
 
     // "Kamis, 25 Desember 2026" is a slip in one of the two; guessing which could book the wrong day.
     private static DateOnly? Agreeing(DateOnly? date, DayOfWeek weekday) => date?.DayOfWeek == weekday ? date : null;
+
+    // What may follow a weekday to say which way to look: "Senin depan", "Senin lalu", "Senin kemarin".
+    private static bool Marks(string[] words, Toward toward) => (toward, words) switch
+    {
+        (Toward.Future, ["depan"]) => true,
+        (Toward.Past, ["lalu" or "kemarin"] or ["yang", "lalu"]) => true,
+        _ => false,
+    };
 
     private static string[] Words(string text)
     {
@@ -128,19 +158,30 @@ public static partial class TypedDate
         return lower.Split([' ', ',', '\t', '\n', '\r', '\u00a0'], StringSplitOptions.RemoveEmptyEntries);
     }
 
-    private static int? DaysAhead(string[] words)
+    // Days from today, signed: "3 hari lagi" and "in 3 days" ahead; "3 hari (yang) lalu", "3 days ago",
+    // "seminggu lalu", "2 weeks ago" back. Each reading knows only its own words, so the other's fall through to null.
+    private static int? DaysAway(string[] words, Toward toward) => (toward, words) switch
     {
-        var count = words switch
-        {
-            [var n, "hari", "lagi"] => n,
-            ["in", var n, "day" or "days"] => n,
-            _ => null,
-        };
-        return count is { Length: <= 4 } && int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var days)
-            && days <= FurthestDaysAhead
-            ? days
+        (Toward.Future, [var n, "hari", "lagi"]) => Count(n, 1),
+        (Toward.Future, ["in", var n, "day" or "days"]) => Count(n, 1),
+        (Toward.Past, [.. var span, "yang", "lalu"]) => -Span(span),
+        (Toward.Past, [.. var span, "lalu" or "ago"]) => -Span(span),
+        _ => null,
+    };
+
+    private static int? Span(string[] words) => words switch
+    {
+        ["seminggu"] or ["a" or "one", "week"] => 7,
+        [var n, "hari" or "day" or "days"] => Count(n, 1),
+        [var n, "minggu" or "week" or "weeks"] => Count(n, 7),
+        _ => null,
+    };
+
+    private static int? Count(string digits, int daysEach) =>
+        digits.Length <= 4 && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            && count * daysEach <= FurthestDays
+            ? count * daysEach
             : null;
-    }
 
     private static string[] SkipPrefixes(string[] words, out Named named)
     {
@@ -168,7 +209,7 @@ public static partial class TypedDate
         return words[skip..];
     }
 
-    private static DateOnly? DateOf(string[] words, DateOnly today, Named named)
+    private static DateOnly? DateOf(string[] words, DateOnly today, Named named, Toward toward)
     {
         switch (words)
         {
@@ -177,9 +218,9 @@ public static partial class TypedDate
                 var month = int.Parse(numeric.Groups["m"].ValueSpan, CultureInfo.InvariantCulture);
                 return numeric.Groups["y"].Success
                     ? Exact(Year(numeric.Groups["y"].Value), month, day)
-                    : NextOccurrence(today, month, day);
+                    : NearestOccurrence(today, month, day, toward);
             case [var only] when named.HasFlag(Named.Date) && Day(only) is { } dayOfMonth:
-                return NextDayOfMonth(today, dayOfMonth);
+                return NearestDayOfMonth(today, dayOfMonth, toward);
             case [var first, var second, .. var year] when year.Length <= 1:
                 var (dayWord, monthWord) = Months.ContainsKey(first) ? (second, first) : (first, second);
                 if (Day(dayWord) is not { } d || !Months.TryGetValue(monthWord, out var m))
@@ -189,7 +230,7 @@ public static partial class TypedDate
 
                 return year switch
                 {
-                    [] => NextOccurrence(today, m, d),
+                    [] => NearestOccurrence(today, m, d, toward),
                     [var y] when YearPattern().IsMatch(y) => Exact(Year(y), m, d),
                     _ => null,
                 };
@@ -214,12 +255,12 @@ public static partial class TypedDate
             ? new DateOnly(year, month, day)
             : null;
 
-    // Eight years ahead reaches the next 29 February; 31/2 never exists and gives null.
-    private static DateOnly? NextOccurrence(DateOnly today, int month, int day)
+    // Eight years either way reaches a 29 February (even across 1900 or 2100); 31/2 never exists and gives null.
+    private static DateOnly? NearestOccurrence(DateOnly today, int month, int day, Toward toward)
     {
-        for (var year = today.Year; year <= today.Year + 8; year++)
+        for (var years = 0; years <= 8; years++)
         {
-            if (Exact(year, month, day) is { } date && date >= today)
+            if (Exact(today.Year + ((int)toward * years), month, day) is { } date && Faces(date, today, toward))
             {
                 return date;
             }
@@ -228,12 +269,12 @@ public static partial class TypedDate
         return null;
     }
 
-    private static DateOnly? NextDayOfMonth(DateOnly today, int day)
+    private static DateOnly? NearestDayOfMonth(DateOnly today, int day, Toward toward)
     {
-        for (var ahead = 0; ahead <= 12; ahead++)
+        for (var away = 0; away <= 12; away++)
         {
-            var months = (today.Year * 12) + today.Month - 1 + ahead;
-            if (Exact(months / 12, (months % 12) + 1, day) is { } date && date >= today)
+            var months = (today.Year * 12) + today.Month - 1 + ((int)toward * away);
+            if (Exact(months / 12, (months % 12) + 1, day) is { } date && Faces(date, today, toward))
             {
                 return date;
             }
@@ -242,10 +283,15 @@ public static partial class TypedDate
         return null;
     }
 
-    private static DateOnly? After(DateOnly today, DayOfWeek weekday)
+    // Today or beyond it in the reading's direction.
+    private static bool Faces(DateOnly date, DateOnly today, Toward toward) =>
+        (date.DayNumber - today.DayNumber) * (int)toward >= 0;
+
+    // Never today itself: a weekday's name points at another day.
+    private static DateOnly? Nearest(DateOnly today, DayOfWeek weekday, Toward toward)
     {
-        var days = ((int)weekday - (int)today.DayOfWeek + 7) % 7;
-        return Shift(today, days == 0 ? 7 : days);
+        var days = (((int)toward * ((int)weekday - (int)today.DayOfWeek)) + 7) % 7;
+        return Shift(today, (int)toward * (days == 0 ? 7 : days));
     }
 
     private static DateOnly? Shift(DateOnly today, int days)
@@ -274,6 +320,13 @@ public static partial class TypedDate
     // "25 / 12 / 2026" is one date, not three words.
     [GeneratedRegex(@"(?<=[0-9])\s*([/.\-])\s*(?=[0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex SpacedSeparator();
+
+    // Which way a reading looks; the value is the sign of its days from today.
+    private enum Toward
+    {
+        Past = -1,
+        Future = 1,
+    }
 
     [Flags]
     private enum Named

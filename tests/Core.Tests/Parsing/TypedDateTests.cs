@@ -49,6 +49,27 @@ public sealed class TypedDateTests
     }
 
     [Theory]
+    [InlineData("kemarin lusa")]
+    [InlineData("the day before yesterday")]
+    public void Reads_kemarin_lusa_as_two_days_back_like_kemarin(string text)
+    {
+        Assert.Equal(new DateOnly(2026, 3, 9), TypedDate.Parse(text, Today));
+    }
+
+    [Theory]
+    [InlineData("3 hari lalu")]
+    [InlineData("3 hari yang lalu")]
+    [InlineData("3 days ago")]
+    [InlineData("seminggu lalu")]
+    [InlineData("Senin lalu")]
+    [InlineData("Senin kemarin")]
+    [InlineData("last Monday")]
+    public void Leaves_the_words_of_a_past_reading_to_ParsePast(string text)
+    {
+        Assert.Null(TypedDate.Parse(text, Today));
+    }
+
+    [Theory]
     [InlineData("3 hari lagi", "2026-03-14")]
     [InlineData("in 3 days", "2026-03-14")]
     [InlineData("in 1 day", "2026-03-12")]
