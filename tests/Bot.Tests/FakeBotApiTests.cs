@@ -503,6 +503,114 @@ public sealed class FakeBotApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_file_can_leave_the_size_out_and_refuses_files_over_20_mb_as_too_big()
+    {
+        await using var fake = await FakeBotApi.StartAsync();
+        fake.RegisterFile("UNSIZED", [1, 2, 3], declareSize: false);
+        fake.RegisterFile("HUGE", new byte[(20 * 1024 * 1024) + 1]);
+
+        var (_, unsized) = await CallAsync(fake, "getFile", new JsonObject { ["file_id"] = "UNSIZED" });
+        var (huge, hugeBody) = await CallAsync(fake, "getFile", new JsonObject { ["file_id"] = "HUGE" });
+
+        Assert.Null(unsized["result"]!["file_size"]);
+        Assert.NotNull((string?)unsized["result"]!["file_path"]);
+        Assert.Equal(HttpStatusCode.BadRequest, huge);
+        Assert.Equal("Bad Request: file is too big", (string?)hugeBody["description"]);
+    }
+
+    [Fact]
+    public async Task A_user_sends_a_photo_or_a_document_whose_bytes_the_bot_can_fetch()
+    {
+        await using var fake = await FakeBotApi.StartAsync();
+        byte[] photo = [0xFF, 0xD8, 0xFF, 0xE0, 9, 9];
+        byte[] pdf = [.. "%PDF-1.7"u8, 1, 2];
+        fake.SendPhotoFile(3, "AgACAgUAAxkBAAI", photo, caption: "di sini");
+        fake.SendDocumentFile(3, "BQACAgUAAxkBAAI", "surat dokter.pdf", "application/pdf", pdf);
+
+        var (_, body) = await CallAsync(fake, "getUpdates");
+        var updates = body["result"]!.AsArray();
+        var sizes = updates[0]!["message"]!["photo"]!.AsArray();
+        var document = updates[1]!["message"]!["document"]!;
+        var (_, photoFile) = await CallAsync(fake, "getFile", new JsonObject { ["file_id"] = (string?)sizes[^1]!["file_id"] });
+        var (_, documentFile) = await CallAsync(fake, "getFile", new JsonObject { ["file_id"] = (string?)document["file_id"] });
+
+        Assert.Equal("AgACAgUAAxkBAAI", (string?)sizes[^1]!["file_id"]);
+        Assert.Equal(photo.Length, (long)sizes[^1]!["file_size"]!);
+        Assert.Equal("di sini", (string?)updates[0]!["message"]!["caption"]);
+        Assert.Equal(("surat dokter.pdf", "application/pdf", pdf.Length), ((string?)document["file_name"], (string?)document["mime_type"], (int)document["file_size"]!));
+        Assert.Equal(photo, await DownloadAsync(fake, (string)photoFile["result"]!["file_path"]!));
+        Assert.Equal(pdf, await DownloadAsync(fake, (string)documentFile["result"]!["file_path"]!));
+    }
+
+    [Fact]
+    public async Task An_uploaded_photo_is_recorded_with_its_bytes_and_can_be_fetched_by_the_file_id_it_was_given()
+    {
+        await using var fake = await FakeBotApi.StartAsync();
+        byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0xFF, 0];
+
+        var (status, body) = await UploadPhotoAsync(fake, 5, png, caption: "<b>Laporan</b>", markup: InlineKeyboard(("Klaim", "claim:1")));
+        var sent = Assert.Single(fake.Sent);
+        var (_, file) = await CallAsync(fake, "getFile", new JsonObject { ["file_id"] = sent.FileId });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(png, sent.Upload);
+        Assert.Equal("Laporan", sent.PlainText);
+        Assert.Equal(["claim:1"], sent.CallbackData);
+        Assert.Equal(sent.FileId, (string?)body["result"]!["photo"]![2]!["file_id"]);
+        Assert.Equal(png.Length, (int)body["result"]!["photo"]![2]!["file_size"]!);
+        Assert.Equal("Laporan", (string?)body["result"]!["caption"]);
+        Assert.Contains("<upload photo.png, 14 bytes>", sent.Parameters, StringComparison.Ordinal);
+        Assert.Equal(png, await DownloadAsync(fake, (string)file["result"]!["file_path"]!));
+    }
+
+    [Theory]
+    [InlineData(new byte[0], "Bad Request: IMAGE_PROCESS_FAILED")]
+    [InlineData(new byte[] { (byte)'%', (byte)'P', (byte)'D', (byte)'F' }, "Bad Request: IMAGE_PROCESS_FAILED")]
+    [InlineData(new byte[] { (byte)'G', (byte)'I', (byte)'F', (byte)'8', (byte)'9', (byte)'a' }, "Bad Request: IMAGE_PROCESS_FAILED")]
+    public async Task An_upload_that_is_not_a_jpeg_or_png_is_refused(byte[] bytes, string description)
+    {
+        await using var fake = await FakeBotApi.StartAsync();
+
+        var (status, body) = await UploadPhotoAsync(fake, 5, bytes);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(description, (string?)body["description"]);
+        Assert.Empty(fake.Sent);
+    }
+
+    [Fact]
+    public async Task An_upload_over_10_mb_is_too_big_and_one_of_exactly_10_mb_is_taken()
+    {
+        await using var fake = await FakeBotApi.StartAsync();
+        var limit = new byte[10 * 1024 * 1024];
+        byte[] jpeg = [0xFF, 0xD8, 0xFF];
+        jpeg.CopyTo(limit, 0);
+
+        var (fits, _) = await UploadPhotoAsync(fake, 5, limit);
+        var (tooBig, body) = await UploadPhotoAsync(fake, 5, [.. limit, 0]);
+
+        Assert.Equal(HttpStatusCode.OK, fits);
+        Assert.Equal(HttpStatusCode.BadRequest, tooBig);
+        Assert.Equal("Bad Request: file is too big", (string?)body["description"]);
+        Assert.Single(fake.Sent);
+    }
+
+    [Fact]
+    public async Task An_uploaded_photo_keeps_the_caption_rules()
+    {
+        await using var fake = await FakeBotApi.StartAsync();
+        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0];
+
+        var (longCaption, longBody) = await UploadPhotoAsync(fake, 5, jpeg, caption: new string('a', 1025));
+        var (badHtml, badBody) = await UploadPhotoAsync(fake, 5, jpeg, caption: "<b>open");
+
+        Assert.Equal(HttpStatusCode.BadRequest, longCaption);
+        Assert.Equal("Bad Request: message caption is too long", (string?)longBody["description"]);
+        Assert.Equal(HttpStatusCode.BadRequest, badHtml);
+        Assert.StartsWith("Bad Request: can't parse entities", (string?)badBody["description"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Waiting_for_a_message_sees_later_sends_and_a_timeout_lists_what_was_sent()
     {
         await using var fake = await FakeBotApi.StartAsync();
@@ -688,6 +796,29 @@ public sealed class FakeBotApiTests : IDisposable
         using var response = await _http.PostAsync(MethodUrl(fake, method, token), content);
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject());
     }
+
+    private async Task<(HttpStatusCode Status, JsonObject Body)> UploadPhotoAsync(
+        FakeBotApi fake, long chatId, byte[] photo, string? caption = null, JsonObject? markup = null)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(chatId.ToString(System.Globalization.CultureInfo.InvariantCulture)), "chat_id" },
+            { new ByteArrayContent(photo), "photo", photo is [0x89, ..] ? "photo.png" : "photo.jpg" },
+        };
+        if (caption is not null)
+        {
+            form.Add(new StringContent(caption), "caption");
+            form.Add(new StringContent("HTML"), "parse_mode");
+        }
+        if (markup is not null)
+        {
+            form.Add(new StringContent(markup.ToJsonString()), "reply_markup");
+        }
+        using var response = await _http.PostAsync(MethodUrl(fake, "sendPhoto"), form);
+        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject());
+    }
+
+    private Task<byte[]> DownloadAsync(FakeBotApi fake, string filePath) => _http.GetByteArrayAsync(new Uri(fake.BaseUrl, $"/file/bot{fake.Token}/{filePath}"));
 
     private Task<(HttpStatusCode Status, JsonObject Body)> SendMessageAsync(FakeBotApi fake, long chatId, string text, string? parseMode = null)
     {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace Timpora.Bot.Telegram;
@@ -12,13 +14,13 @@ namespace Timpora.Bot.Telegram;
 /// timeout would only get in the way. Also remove the factory's request loggers (<c>.RemoveAllLoggers()</c>):
 /// they log the URL, and the URL holds the token.
 /// </summary>
-public sealed class TelegramClient(HttpClient http, IOptions<TelegramOptions> options)
+public sealed partial class TelegramClient(HttpClient http, IOptions<TelegramOptions> options)
 {
     public const int MaxUpdatesPerCall = 100;
 
     private readonly TelegramOptions _options = options.Value;
 
-    /// <summary>The deadline of every call except getUpdates and file downloads.</summary>
+    /// <summary>The deadline of every call except getUpdates, file downloads and uploads.</summary>
     internal TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Added to the long-poll timeout: Telegram answers an empty poll only when that timeout is up.</summary>
@@ -26,6 +28,9 @@ public sealed class TelegramClient(HttpClient http, IOptions<TelegramOptions> op
 
     /// <summary>Files are up to 20 MB; a phone on a slow network needs more than the usual 30 s.</summary>
     internal TimeSpan DownloadTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Uploads are up to 10 MB, and our side of the line may be as slow as a citizen's.</summary>
+    internal TimeSpan UploadTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     public Task<T> CallAsync<T>(string method, object? body, CancellationToken ct) => CallAsync<T>(method, body, CallTimeout, ct);
 
@@ -66,9 +71,21 @@ public sealed class TelegramClient(HttpClient http, IOptions<TelegramOptions> op
     public Task<Message> SendLocationAsync(long chatId, double latitude, double longitude, object? replyMarkup, CancellationToken ct) =>
         CallAsync<Message>("sendLocation", new SendLocationRequest(chatId, latitude, longitude, replyMarkup), ct);
 
-    /// <param name="fileId">A photo Telegram already has; uploading new files is not needed yet.</param>
-    public Task<Message> SendPhotoAsync(long chatId, string fileId, object? replyMarkup, CancellationToken ct) =>
-        CallAsync<Message>("sendPhoto", new SendPhotoRequest(chatId, fileId, replyMarkup), ct);
+    /// <param name="fileId">A photo Telegram already has.</param>
+    /// <param name="captionHtml">Already escaped HTML in Telegram's subset, at most 1024 characters; null for none.</param>
+    public Task<Message> SendPhotoAsync(long chatId, string fileId, string? captionHtml, object? replyMarkup, CancellationToken ct) =>
+        CallAsync<Message>("sendPhoto", new SendPhotoRequest(chatId, fileId, captionHtml, captionHtml is null ? null : "HTML", replyMarkup), ct);
+
+    /// <summary>Uploads a photo (JPEG or PNG, at most 10 MB) as multipart/form-data, with the longer upload deadline.</summary>
+    /// <param name="fileName">Telegram guesses the format from it: <c>photo.jpg</c> or <c>photo.png</c>.</param>
+    /// <param name="captionHtml">Already escaped HTML in Telegram's subset, at most 1024 characters; null for none.</param>
+    public Task<Message> SendPhotoAsync(long chatId, byte[] photo, string fileName, string? captionHtml, object? replyMarkup, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        var fields = new SendPhotoUploadRequest(chatId, captionHtml, captionHtml is null ? null : "HTML", replyMarkup);
+        return UploadAsync<Message>("sendPhoto", fields, new Upload("photo", fileName, photo), ct);
+    }
 
     public Task<Message> SendVenueAsync(
         long chatId, double latitude, double longitude, string title, string address, object? replyMarkup, CancellationToken ct) =>
@@ -137,15 +154,37 @@ public sealed class TelegramClient(HttpClient http, IOptions<TelegramOptions> op
         }
     }
 
-    private async Task<T> CallAsync<T>(string method, object? body, TimeSpan timeout, CancellationToken ct)
+    private Task<T> CallAsync<T>(string method, object? body, TimeSpan timeout, CancellationToken ct) =>
+        SendAsync<T>(method, body is null ? null : JsonContent.Create(body, body.GetType(), options: TelegramJson.Options), timeout, ct);
+
+    /// <summary>
+    /// A call with a file: every field of <paramref name="fields"/> becomes a form field as Telegram reads them
+    /// (strings as they are, numbers and objects as JSON text, nulls left out), and the file one part of its own.
+    /// </summary>
+    private Task<T> UploadAsync<T>(string method, object fields, Upload file, CancellationToken ct)
     {
+        var form = new MultipartFormDataContent();
+        foreach (var field in JsonSerializer.SerializeToElement(fields, fields.GetType(), TelegramJson.Options).EnumerateObject())
+        {
+            var value = field.Value.ValueKind == JsonValueKind.String ? field.Value.GetString()! : field.Value.GetRawText();
+            form.Add(new StringContent(value), field.Name);
+        }
+
+        var bytes = new ByteArrayContent(file.Bytes);
+        bytes.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(bytes, file.Field, file.FileName);
+        return SendAsync<T>(method, form, UploadTimeout, ct);
+    }
+
+    /// <summary>The one path of every method call: deadline, transport failures, envelope and result.</summary>
+    private async Task<T> SendAsync<T>(string method, HttpContent? content, TimeSpan timeout, CancellationToken ct)
+    {
+        // The request owns the content from here on, so it is disposed even when the checks below throw.
+        using var request = new HttpRequestMessage(HttpMethod.Post, (Uri?)null) { Content = content };
         ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        request.RequestUri = new Uri($"{BaseUrl()}/bot{Token()}/{method}");
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(timeout);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"{BaseUrl()}/bot{Token()}/{method}"))
-        {
-            Content = body is null ? null : JsonContent.Create(body, body.GetType(), options: TelegramJson.Options),
-        };
 
         byte[] answer;
         HttpStatusCode status;
@@ -215,10 +254,12 @@ public sealed class TelegramClient(HttpClient http, IOptions<TelegramOptions> op
         OperationCanceledException when ct.IsCancellationRequested => null,
         OperationCanceledException => new TelegramTransportException(method, $"no answer within {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s", isTimeout: true),
         HttpRequestException request => new TelegramTransportException(
-            method, $"network failure ({request.HttpRequestError}): {Scrub(request.Message)}", request.StatusCode),
-        HttpIOException io => new TelegramTransportException(method, $"network failure while reading ({io.HttpRequestError}): {Scrub(io.Message)}"),
+            method, $"network failure ({request.HttpRequestError}): {WithoutUrls(request.Message)}", request.StatusCode),
+        HttpIOException io => new TelegramTransportException(method, $"network failure while reading ({io.HttpRequestError}): {WithoutUrls(io.Message)}"),
         _ => null,
     };
+
+    private sealed record Upload(string Field, string FileName, byte[] Bytes);
 
     private static ApiResponse? ReadEnvelope(byte[] body)
     {
@@ -236,6 +277,12 @@ public sealed class TelegramClient(HttpClient http, IOptions<TelegramOptions> op
 
     private string Token() =>
         _options.Enabled ? _options.BotToken : throw new InvalidOperationException("Telegram:BotToken is empty, so the Telegram channel is off.");
+
+    /// <summary>A network error's text with every URL taken out (the reason stays), and the token too should it appear outside one.</summary>
+    private string WithoutUrls(string text) => Scrub(Url().Replace(text, "<url>"));
+
+    [GeneratedRegex(@"\b[a-z][a-z0-9+.-]*://[^\s()<>""']+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Url();
 
     /// <summary>Removes the token, whole, URL-encoded, or just its secret half, from text bound for a message or a log.</summary>
     private string Scrub(string text)

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Timpora.Bot.Delivery;
+using Timpora.Core.Messaging;
 
 namespace Timpora.Bot.Telegram;
 
@@ -14,12 +16,16 @@ public static class TelegramRegistration
         if (!enabled)
         {
             services.AddHostedService<TelegramOffNotice>();
+            services.TryAddSingleton<IFileSource, NoFiles>();
             return services;
         }
 
         // No per-client timeout: long polls need more than the default 100 s on a slow day; each call sets its own.
         services.AddHttpClient<TelegramClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<TelegramSender>();
+
+        // Replace, not add: a host may have registered NoFiles as the default before Telegram came in.
+        services.Replace(ServiceDescriptor.Singleton<IFileSource, TelegramFiles>());
         services.AddSingleton<TelegramChannel>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TelegramChannel>());
         services.AddSingleton<TelegramReceiver>();

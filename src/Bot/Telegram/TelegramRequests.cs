@@ -17,7 +17,10 @@ public sealed record LinkPreviewOptions(bool IsDisabled);
 
 public sealed record SendLocationRequest(long ChatId, double Latitude, double Longitude, object? ReplyMarkup);
 
-public sealed record SendPhotoRequest(long ChatId, string Photo, object? ReplyMarkup);
+public sealed record SendPhotoRequest(long ChatId, string Photo, string? Caption, string? ParseMode, object? ReplyMarkup);
+
+/// <summary>The form fields of a sendPhoto upload; the photo itself travels as a file part beside them.</summary>
+public sealed record SendPhotoUploadRequest(long ChatId, string? Caption, string? ParseMode, object? ReplyMarkup);
 
 public sealed record SendVenueRequest(long ChatId, double Latitude, double Longitude, string Title, string Address, object? ReplyMarkup);
 

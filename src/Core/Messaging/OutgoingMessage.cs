@@ -23,5 +23,14 @@ public sealed record OutgoingMessage
     /// <summary>A photo the channel already holds (Telegram: a file_id), shown before the text.</summary>
     public string? PhotoId { get; init; }
 
+    /// <summary>
+    /// A photo to upload (JPEG or PNG bytes), shown before the text: for pictures the channel must not be trusted to
+    /// hold as sent, e.g. a report's photo after its metadata was removed.
+    /// </summary>
+    public byte[]? PhotoBytes { get; init; }
+
+    /// <summary>HTML under the photo (at most 1,024 characters); only with <see cref="PhotoId"/> or <see cref="PhotoBytes"/>.</summary>
+    public string? Caption { get; init; }
+
     public static OutgoingMessage Say(string html) => new() { Text = html };
 }

@@ -32,7 +32,20 @@ public sealed class StubHttpHandler(Func<HttpRequestMessage, CancellationToken, 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-        Requests.Add(new RecordedRequest(request.Method, request.RequestUri!, request.Content?.Headers.ContentType?.MediaType, body));
+        var parts = new List<RecordedPart>();
+        if (request.Content is MultipartFormDataContent multipart)
+        {
+            foreach (var part in multipart)
+            {
+                var disposition = part.Headers.ContentDisposition;
+                parts.Add(new RecordedPart(
+                    disposition?.Name?.Trim('"') ?? "",
+                    disposition?.FileName?.Trim('"'),
+                    part.Headers.ContentType?.MediaType,
+                    await part.ReadAsByteArrayAsync(cancellationToken)));
+            }
+        }
+        Requests.Add(new RecordedRequest(request.Method, request.RequestUri!, request.Content?.Headers.ContentType?.MediaType, body) { Parts = parts });
         return await respond(request, cancellationToken);
     }
 }

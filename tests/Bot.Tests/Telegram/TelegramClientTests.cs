@@ -7,6 +7,8 @@ public sealed class TelegramClientTests
 {
     private const string TokenSecretHalf = "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
 
+    private const string SentPhoto = """{"message_id":7,"date":1767225600,"chat":{"id":42,"type":"private"},"photo":[{"file_id":"P","file_unique_id":"u","width":90,"height":68}]}""";
+
     [Fact]
     public async Task Returns_the_result_of_an_ok_answer()
     {
@@ -151,6 +153,18 @@ public sealed class TelegramClientTests
         Assert.Contains("sendMessage", error.Message, StringComparison.Ordinal);
         Assert.Contains("ConnectionError", error.Message, StringComparison.Ordinal);
         Assert.Null(error.InnerException);
+    }
+
+    [Fact]
+    public async Task Keeps_the_url_out_of_a_network_failure_but_keeps_the_reason()
+    {
+        var stub = new StubHttpHandler((request, _) => throw new HttpRequestException(
+            HttpRequestError.NameResolutionError, $"Name or service not known ({request.RequestUri})"));
+
+        var error = await Assert.ThrowsAsync<TelegramTransportException>(() => stub.Client().GetFileAsync("F", CancellationToken.None));
+
+        Assert.DoesNotContain("api.telegram.test", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Name or service not known (<url>)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -368,6 +382,109 @@ public sealed class TelegramClientTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => client.GetMeAsync(CancellationToken.None));
 
         Assert.Empty(stub.Requests);
+    }
+
+    [Fact]
+    public async Task Sends_a_photo_by_file_id_with_an_html_caption()
+    {
+        var stub = StubHttpHandler.Ok(SentPhoto);
+
+        await stub.Client().SendPhotoAsync(42, "AgACAgUAAx0", "<b>Foto</b> &amp; surat", null, CancellationToken.None);
+
+        Assert.Equal("application/json", stub.Last.MediaType);
+        var body = stub.Last.Json;
+        Assert.Equal(["chat_id", "photo", "caption", "parse_mode"], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("<b>Foto</b> &amp; surat", body.GetProperty("caption").GetString());
+        Assert.Equal("HTML", body.GetProperty("parse_mode").GetString());
+    }
+
+    [Fact]
+    public async Task Uploads_a_photo_as_multipart_form_data_with_caption_and_buttons()
+    {
+        var stub = StubHttpHandler.Ok(SentPhoto);
+        byte[] photo = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 1, 2, 0xFF];
+        var buttons = new InlineKeyboardMarkup([[new InlineKeyboardButton("Klaim", CallbackData: "v1:rep:claim:1")]]);
+
+        var sent = await stub.Client().SendPhotoAsync(-1001234, photo, "photo.png", "<b>Laporan</b> #12", buttons, CancellationToken.None);
+
+        Assert.Equal(7, sent.MessageId);
+        Assert.Equal($"https://api.telegram.test/bot{StubHttpHandler.Token}/sendPhoto", stub.Last.Uri.ToString());
+        Assert.Equal("multipart/form-data", stub.Last.MediaType);
+        Assert.Equal(["chat_id", "caption", "parse_mode", "reply_markup", "photo"], stub.Last.Parts.Select(p => p.Name));
+        Assert.Equal("-1001234", stub.Last.Field("chat_id"));
+        Assert.Equal("<b>Laporan</b> #12", stub.Last.Field("caption"));
+        Assert.Equal("HTML", stub.Last.Field("parse_mode"));
+        Assert.Equal("""{"inline_keyboard":[[{"text":"Klaim","callback_data":"v1:rep:claim:1"}]]}""", stub.Last.Field("reply_markup"));
+        var file = stub.Last.Parts[^1];
+        Assert.Equal("photo.png", file.FileName);
+        Assert.Equal(photo, file.Bytes);
+    }
+
+    [Fact]
+    public async Task Leaves_caption_parse_mode_and_markup_out_of_a_bare_upload()
+    {
+        var stub = StubHttpHandler.Ok(SentPhoto);
+
+        await stub.Client().SendPhotoAsync(42, [0xFF, 0xD8, 0xFF, 0xE0], "photo.jpg", null, null, CancellationToken.None);
+
+        Assert.Equal(["chat_id", "photo"], stub.Last.Parts.Select(p => p.Name));
+        Assert.Equal("photo.jpg", stub.Last.Parts[1].FileName);
+    }
+
+    [Fact]
+    public async Task Gives_an_upload_the_longer_upload_deadline()
+    {
+        var stub = new StubHttpHandler(async (_, ct) =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
+            return StubHttpHandler.Response(HttpStatusCode.OK, $$"""{"ok":true,"result":{{SentPhoto}}}""");
+        });
+        var client = new TelegramClient(stub.Http(), StubHttpHandler.Settings()) { CallTimeout = TimeSpan.FromMilliseconds(50) };
+
+        var sent = await client.SendPhotoAsync(42, [0xFF, 0xD8, 0xFF], "photo.jpg", null, null, CancellationToken.None);
+
+        Assert.Equal(7, sent.MessageId);
+    }
+
+    [Fact]
+    public async Task Gives_up_on_an_upload_after_the_upload_deadline_without_naming_the_token()
+    {
+        var stub = new StubHttpHandler(async (_, ct) =>
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+            return StubHttpHandler.Response(HttpStatusCode.OK, "{}");
+        });
+        var client = new TelegramClient(stub.Http(), StubHttpHandler.Settings()) { UploadTimeout = TimeSpan.FromMilliseconds(50) };
+
+        var error = await Assert.ThrowsAsync<TelegramTransportException>(() => client.SendPhotoAsync(42, [0xFF, 0xD8, 0xFF], "photo.jpg", null, null, CancellationToken.None));
+
+        Assert.True(error.IsTimeout);
+        Assert.Equal("sendPhoto", error.Method);
+        Assert.DoesNotContain(TokenSecretHalf, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reads_an_upload_refusal_like_any_other_answer_and_scrubs_the_token()
+    {
+        var stub = StubHttpHandler.Answering(
+            HttpStatusCode.BadRequest, $$"""{"ok":false,"error_code":400,"description":"Bad Request: IMAGE_PROCESS_FAILED at /bot{{StubHttpHandler.Token}}/sendPhoto"}""");
+
+        var error = await Assert.ThrowsAsync<TelegramApiException>(() => stub.Client().SendPhotoAsync(42, [1, 2, 3], "photo.jpg", null, null, CancellationToken.None));
+
+        Assert.True(error.IsBadRequest);
+        Assert.StartsWith("Bad Request: IMAGE_PROCESS_FAILED", error.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain(TokenSecretHalf, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keeps_the_token_out_of_a_network_failure_during_an_upload()
+    {
+        var stub = new StubHttpHandler((request, _) => throw new HttpRequestException(HttpRequestError.ConnectionError, $"Connection reset ({request.RequestUri})"));
+
+        var error = await Assert.ThrowsAsync<TelegramTransportException>(() => stub.Client().SendPhotoAsync(42, [0xFF, 0xD8, 0xFF], "photo.jpg", null, null, CancellationToken.None));
+
+        Assert.DoesNotContain(TokenSecretHalf, error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("ConnectionError", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>A body whose length the client cannot know in advance, like a chunked response.</summary>

@@ -11,6 +11,8 @@ public sealed class TelegramSenderTests
 
     private static readonly CoreVenue Office = new(new GeoPoint(-6.1201, 106.1503), "Kanim Serang", "Jl. Raya Serang-Pandeglang KM 5");
 
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F'];
+
     private readonly StubHttpHandler _stub = StubHttpHandler.Ok(SentMessage);
 
     [Fact]
@@ -112,6 +114,113 @@ public sealed class TelegramSenderTests
 
         Assert.Equal(["sendPhoto"], _stub.Requests.Select(request => request.Uri.Segments[^1]));
         Assert.True(_stub.Last.Json.GetProperty("reply_markup").TryGetProperty("inline_keyboard", out _));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10 }, "photo.jpg")]
+    [InlineData(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0 }, "photo.png")]
+    public async Task Uploads_photo_bytes_under_a_name_that_matches_their_format(byte[] photo, string fileName)
+    {
+        await Deliver(new OutgoingMessage { PhotoBytes = photo });
+
+        var upload = Assert.Single(_stub.Requests);
+        Assert.EndsWith("/sendPhoto", upload.Uri.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal("multipart/form-data", upload.MediaType);
+        Assert.Equal("42", upload.Field("chat_id"));
+        var file = Assert.Single(upload.Parts, p => p.Name == "photo");
+        Assert.Equal(fileName, file.FileName);
+        Assert.Equal(photo, file.Bytes);
+        Assert.Null(upload.Field("caption"));
+    }
+
+    [Fact]
+    public async Task Uploads_a_photo_with_its_caption_then_the_text_which_keeps_the_buttons()
+    {
+        await Deliver(OutgoingMessage.Say("Laporan baru #12") with
+        {
+            PhotoBytes = Jpeg,
+            Caption = "<i>Foto dari pelapor</i>",
+            Buttons = [[new Button("Klaim", "v1:rep:claim:12")]],
+        });
+
+        Assert.Equal(["sendPhoto", "sendMessage"], _stub.Requests.Select(request => request.Uri.Segments[^1]));
+        Assert.Equal("<i>Foto dari pelapor</i>", _stub.Requests[0].Field("caption"));
+        Assert.Equal("HTML", _stub.Requests[0].Field("parse_mode"));
+        Assert.Null(_stub.Requests[0].Field("reply_markup"));
+        Assert.True(_stub.Requests[1].Json.GetProperty("reply_markup").TryGetProperty("inline_keyboard", out _));
+    }
+
+    [Fact]
+    public async Task Puts_the_buttons_and_the_caption_on_an_uploaded_photo_sent_alone()
+    {
+        await Deliver(new OutgoingMessage { PhotoBytes = Jpeg, Caption = "Laporan #12", Buttons = [[new Button("Klaim", "v1:rep:claim:12")]] });
+
+        var upload = Assert.Single(_stub.Requests);
+        Assert.Equal("Laporan #12", upload.Field("caption"));
+        Assert.Equal("""{"inline_keyboard":[[{"text":"Klaim","callback_data":"v1:rep:claim:12"}]]}""", upload.Field("reply_markup"));
+    }
+
+    [Fact]
+    public async Task Sends_a_caption_under_a_photo_sent_by_id()
+    {
+        await Deliver(new OutgoingMessage { PhotoId = "AgACAgUAAx0", Caption = "Surat dokter" });
+
+        Assert.Equal("""{"chat_id":42,"photo":"AgACAgUAAx0","caption":"Surat dokter","parse_mode":"HTML"}""", _stub.Last.Body);
+    }
+
+    [Fact]
+    public async Task Takes_a_caption_of_exactly_1024_characters()
+    {
+        await Deliver(new OutgoingMessage { PhotoBytes = Jpeg, Caption = new string('a', 1024) });
+
+        Assert.Equal(1024, Assert.Single(_stub.Requests).Field("caption")!.Length);
+    }
+
+    [Fact]
+    public async Task Refuses_a_caption_over_1024_characters_before_sending_anything()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Deliver(OutgoingMessage.Say("Laporan") with { PhotoBytes = Jpeg, Caption = new string('a', 1025) }));
+
+        Assert.Contains("1025", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_stub.Requests);
+    }
+
+    [Fact]
+    public async Task Refuses_a_caption_without_a_photo_before_sending_anything()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Deliver(OutgoingMessage.Say("Laporan") with { Caption = "Foto" }));
+
+        Assert.Empty(_stub.Requests);
+    }
+
+    [Fact]
+    public async Task Refuses_a_photo_given_both_by_id_and_by_bytes()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Deliver(new OutgoingMessage { PhotoId = "AgACAgUAAx0", PhotoBytes = Jpeg }));
+
+        Assert.Empty(_stub.Requests);
+    }
+
+    [Theory]
+    [InlineData(new byte[0])]
+    [InlineData(new byte[] { (byte)'G', (byte)'I', (byte)'F', (byte)'8', (byte)'9', (byte)'a' })]
+    [InlineData(new byte[] { 0xFF, 0xD8 })]
+    public async Task Refuses_photo_bytes_that_are_not_a_jpeg_or_png_before_sending_the_text(byte[] photo)
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Deliver(OutgoingMessage.Say("Laporan") with { PhotoBytes = photo }));
+
+        Assert.Empty(_stub.Requests);
+    }
+
+    [Fact]
+    public async Task Refuses_a_photo_over_10_mb_before_sending_anything()
+    {
+        var photo = new byte[(10 * 1024 * 1024) + 1];
+        Jpeg.CopyTo(photo, 0);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Deliver(new OutgoingMessage { PhotoBytes = photo }));
+
+        Assert.Empty(_stub.Requests);
     }
 
     [Fact]

@@ -14,9 +14,9 @@ namespace Timpora.Testing;
 internal sealed class ApiParameters
 {
     private readonly JsonObject _values;
-    private readonly HashSet<string> _uploads;
+    private readonly Dictionary<string, UploadedFile> _uploads;
 
-    private ApiParameters(JsonObject values, HashSet<string> uploads)
+    private ApiParameters(JsonObject values, Dictionary<string, UploadedFile> uploads)
     {
         _values = values;
         _uploads = uploads;
@@ -27,7 +27,7 @@ internal sealed class ApiParameters
     public static async Task<(ApiParameters? Parameters, string? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var values = new JsonObject();
-        var uploads = new HashSet<string>(StringComparer.Ordinal);
+        var uploads = new Dictionary<string, UploadedFile>(StringComparer.Ordinal);
         foreach (var (key, value) in request.Query)
         {
             values[key] = value.ToString();
@@ -66,15 +66,20 @@ internal sealed class ApiParameters
             }
             foreach (var file in form.Files)
             {
-                uploads.Add(file.Name);
+                using var bytes = new MemoryStream();
+                await file.CopyToAsync(bytes, cancellationToken);
+                uploads[file.Name] = new UploadedFile(file.FileName, bytes.ToArray());
             }
         }
         return (new ApiParameters(values, uploads), null);
     }
 
-    public bool Has(string name) => _values[name] is not null || _uploads.Contains(name);
+    public bool Has(string name) => _values[name] is not null || _uploads.ContainsKey(name);
 
-    public bool IsUpload(string name) => _uploads.Contains(name);
+    public bool IsUpload(string name) => _uploads.ContainsKey(name);
+
+    /// <summary>The file part of this name in a multipart/form-data call, or null.</summary>
+    public UploadedFile? Upload(string name) => _uploads.GetValueOrDefault(name);
 
     public string? String(string name) => _values[name] switch
     {
@@ -138,5 +143,21 @@ internal sealed class ApiParameters
         return node?.DeepClone();
     }
 
-    public string ToJson() => _values.ToJsonString(FakeBotApiJson.Options);
+    /// <summary>The parameters as JSON; an uploaded file appears as <c>"&lt;upload photo.jpg, 1234 bytes&gt;"</c>.</summary>
+    public string ToJson()
+    {
+        if (_uploads.Count == 0)
+        {
+            return _values.ToJsonString(FakeBotApiJson.Options);
+        }
+        var all = (JsonObject)_values.DeepClone();
+        foreach (var (name, file) in _uploads)
+        {
+            all[name] = string.Create(CultureInfo.InvariantCulture, $"<upload {file.FileName}, {file.Bytes.Length} bytes>");
+        }
+        return all.ToJsonString(FakeBotApiJson.Options);
+    }
 }
+
+/// <summary>A file part of a multipart/form-data call, as the client named and sent it.</summary>
+internal sealed record UploadedFile(string FileName, byte[] Bytes);

@@ -8,6 +8,8 @@ public sealed partial class FakeBotApi
 {
     private const int MaxTextLength = 4096;
     private const int MaxCaptionLength = 1024;
+    private const int MaxPhotoUploadBytes = 10 * 1024 * 1024;
+    private const int MaxDownloadBytes = 20 * 1024 * 1024;
     private const string NotModified =
         "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
     private const string WebhookActive = "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
@@ -408,14 +410,15 @@ public sealed partial class FakeBotApi
         {
             return badChat;
         }
-        if (p.IsUpload("photo"))
-        {
-            return ApiReply.BadRequest("the fake Bot API takes photo only as a file_id string, not as an upload");
-        }
-        var fileId = p.String("photo");
-        if (string.IsNullOrWhiteSpace(fileId))
+        var upload = p.Upload("photo");
+        var fileId = upload is null ? p.String("photo") : null;
+        if (upload is null && string.IsNullOrWhiteSpace(fileId))
         {
             return ApiReply.BadRequest("there is no photo in the request");
+        }
+        if (upload is not null && CheckPhotoUpload(upload.Bytes) is { } badUpload)
+        {
+            return badUpload;
         }
         var caption = p.String("caption");
         var parseMode = p.String("parse_mode");
@@ -432,7 +435,14 @@ public sealed partial class FakeBotApi
         long size;
         lock (_gate)
         {
-            size = _files.TryGetValue(fileId, out var file) ? file.Bytes.Length : 100_000;
+            if (upload is not null)
+            {
+                // Like Telegram, an uploaded photo gets a file_id the bot can send again or fetch back.
+                fileId = NextGeneratedFileId("photo");
+                var extension = upload.Bytes[0] == 0x89 ? "png" : "jpg";
+                _files[fileId] = new RegisteredFile(upload.Bytes, $"photos/{fileId}.{extension}", DeclareSize: true);
+            }
+            size = _files.TryGetValue(fileId!, out var file) ? file.Bytes.Length : 100_000;
         }
         return Deliver("sendPhoto", p, chatId, markup,
             message =>
@@ -440,13 +450,28 @@ public sealed partial class FakeBotApi
                 message["photo"] = new JsonArray(
                     PhotoSize(fileId + "-s", 90, 68, Math.Max(1, size / 40)),
                     PhotoSize(fileId + "-m", 320, 240, Math.Max(1, size / 8)),
-                    PhotoSize(fileId, 1280, 960, size));
+                    PhotoSize(fileId!, 1280, 960, size));
                 if (!string.IsNullOrEmpty(caption))
                 {
                     AddText(message, "caption", "caption_entities", formatted);
                 }
             },
-            sent => sent with { Text = caption, PlainText = caption is null ? null : formatted.PlainText, ParseMode = parseMode, FileId = fileId });
+            sent => sent with
+            {
+                Text = caption, PlainText = caption is null ? null : formatted.PlainText, ParseMode = parseMode, FileId = fileId, Upload = upload?.Bytes,
+            });
+    }
+
+    /// <summary>Telegram's answers to an uploaded photo it cannot take: too big, or not an image it can decode.</summary>
+    private static ApiReply? CheckPhotoUpload(byte[] bytes)
+    {
+        if (bytes.Length > MaxPhotoUploadBytes)
+        {
+            return ApiReply.BadRequest("file is too big");
+        }
+        ReadOnlySpan<byte> jpeg = [0xFF, 0xD8, 0xFF];
+        ReadOnlySpan<byte> png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+        return bytes.AsSpan().StartsWith(jpeg) || bytes.AsSpan().StartsWith(png) ? null : ApiReply.BadRequest("IMAGE_PROCESS_FAILED");
     }
 
     private ApiReply OnAnswerCallbackQuery(ApiParameters p)
@@ -509,15 +534,22 @@ public sealed partial class FakeBotApi
         {
             file = id is null ? null : _files.GetValueOrDefault(id);
         }
-        return file is null || id is null
-            ? ApiReply.BadRequest("invalid file_id")
-            : ApiReply.Ok(new JsonObject
-            {
-                ["file_id"] = id,
-                ["file_unique_id"] = UniqueId(id),
-                ["file_size"] = file.Bytes.Length,
-                ["file_path"] = file.Path,
-            });
+        if (file is null || id is null)
+        {
+            return ApiReply.BadRequest("invalid file_id");
+        }
+        // Bots may download files of up to 20 MB; for larger ones Telegram refuses getFile itself.
+        if (file.Bytes.Length > MaxDownloadBytes)
+        {
+            return ApiReply.BadRequest("file is too big");
+        }
+        var result = new JsonObject { ["file_id"] = id, ["file_unique_id"] = UniqueId(id) };
+        if (file.DeclareSize)
+        {
+            result["file_size"] = file.Bytes.Length;
+        }
+        result["file_path"] = file.Path;
+        return ApiReply.Ok(result);
     }
 
     /// <summary>Rate limit, number, store and record a new bot message, all under the gate so acceptance order is recording order.</summary>

@@ -19,7 +19,7 @@ public sealed partial class FakeBotApi
 
     private sealed record CallbackState(long ChatId, bool Answered);
 
-    private sealed record RegisteredFile(byte[] Bytes, string Path);
+    private sealed record RegisteredFile(byte[] Bytes, string Path, bool DeclareSize);
 
     /// <summary>Updates waiting for getUpdates or the webhook.</summary>
     public int PendingUpdateCount => _updates.Count;
@@ -165,6 +165,10 @@ public sealed partial class FakeBotApi
         });
     }
 
+    /// <summary>
+    /// A document (a file sent without compression) as the user's app describes it; no bytes are held for it unless
+    /// <see cref="RegisterFile"/> or <see cref="SendDocumentFile"/> gives them.
+    /// </summary>
     public long SendDocument(long chatId, string fileId, string fileName, string mimeType, long fileSize, string? caption = null, FakeUser? from = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(fileId);
@@ -271,16 +275,39 @@ public sealed partial class FakeBotApi
         }, explicitId);
     }
 
-    /// <summary>Makes a file downloadable: getFile answers its file_path and /file/bot{token}/{file_path} serves the bytes.</summary>
-    public void RegisterFile(string fileId, byte[] bytes, string? filePath = null)
+    /// <summary>
+    /// Makes a file downloadable: getFile answers its file_path and /file/bot{token}/{file_path} serves the bytes.
+    /// Over 20 MB, getFile refuses it as Telegram does ("file is too big").
+    /// </summary>
+    /// <param name="declareSize">False leaves file_size out of getFile's answer, which Telegram may do.</param>
+    public void RegisterFile(string fileId, byte[] bytes, string? filePath = null, bool declareSize = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(fileId);
         ArgumentNullException.ThrowIfNull(bytes);
         lock (_gate)
         {
             var path = filePath ?? string.Create(CultureInfo.InvariantCulture, $"documents/file_{_files.Count}.bin");
-            _files[fileId] = new RegisteredFile(bytes.ToArray(), path);
+            _files[fileId] = new RegisteredFile(bytes.ToArray(), path, declareSize);
         }
+    }
+
+    /// <summary>
+    /// The user sends these bytes as a photo: registered under <paramref name="fileId"/> (the largest size, so the
+    /// one a bot fetches) and sent with their length as its file_size.
+    /// </summary>
+    public long SendPhotoFile(long chatId, string fileId, byte[] bytes, string? caption = null, FakeUser? from = null)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        RegisterFile(fileId, bytes, string.Create(CultureInfo.InvariantCulture, $"photos/{fileId}.jpg"));
+        return SendPhoto(chatId, fileId, bytes.Length, caption, from);
+    }
+
+    /// <summary>The user sends these bytes as a document (a file sent without compression), registered under <paramref name="fileId"/>.</summary>
+    public long SendDocumentFile(long chatId, string fileId, string fileName, string mimeType, byte[] bytes, string? caption = null, FakeUser? from = null)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        RegisterFile(fileId, bytes, "documents/" + fileId + Path.GetExtension(fileName));
+        return SendDocument(chatId, fileId, fileName, mimeType, bytes.Length, caption, from);
     }
 
     /// <summary>Marks a chat as one that started the bot, for <see cref="FakeBotApiOptions.RequireKnownChats"/>.</summary>

@@ -34,8 +34,11 @@ public sealed record SentMessage
 
     public string? Address { get; init; }
 
-    /// <summary>The photo file_id of sendPhoto.</summary>
+    /// <summary>The photo file_id of sendPhoto; for an upload, the file_id the fake gave it (fetchable with getFile).</summary>
     public string? FileId { get; init; }
+
+    /// <summary>The bytes of a photo sent by upload (multipart/form-data), exactly as they arrived; null for a file_id.</summary>
+    public byte[]? Upload { get; init; }
 
     /// <summary>Every parameter of the call as a JSON object, for assertions on fields not modelled here.</summary>
     public required string Parameters { get; init; }
