@@ -171,16 +171,21 @@ public static partial class UpdateTranslator
         var label = query.Message?.ReplyMarkup?.InlineKeyboard?
             .SelectMany(row => row ?? [])
             .FirstOrDefault(button => button?.CallbackData == data)?.Text;
-        return result with
+        var button = new IncomingMessage(Address(chatId), IncomingKind.Button)
         {
-            Message = new IncomingMessage(Address(chatId), IncomingKind.Button)
-            {
-                Payload = data,
-                Text = label,
-                InGroup = chat is not null && IsGroup(chat),
-                LanguageHint = query.From?.LanguageCode,
-            },
+            Payload = data,
+            Text = label,
+            LanguageHint = query.From?.LanguageCode,
         };
+        if (chat is null || !IsGroup(chat))
+        {
+            return result with { Message = button };
+        }
+
+        // In a group the press is the presser's turn, in their private chat (whose id is their user id).
+        return query.From is { Id: not 0, IsBot: false } presser
+            ? result with { Message = button with { Address = Address(presser.Id), PressedInGroup = Address(chat.Id) } }
+            : result with { SkipReason = "callback query in a group without a sender" };
     }
 
     private static TranslatedUpdate FromMembership(TranslatedUpdate result, ChatMemberUpdated member)

@@ -129,6 +129,21 @@ public sealed class ConversationEngine(
     private async Task RouteAsync(Turn turn, Conversation conversation, CancellationToken ct)
     {
         var message = turn.Message;
+        if (message.PressedInGroup is not null)
+        {
+            if (ButtonPress.TryParse(message.Payload, out var inGroup) && _byName.TryGetValue(inGroup.Flow, out var tool) && tool.TakesGroupPresses)
+            {
+                await tool.PressAsync(turn, inGroup, ct);
+            }
+            else
+            {
+                // Only a group tool's buttons mean anything in a group; an answer in the presser's chat would puzzle them.
+                log.LogInformation("A button pressed in a group was not a group tool's; ignored");
+            }
+
+            return;
+        }
+
         if (message.InGroup)
         {
             // Services are personal: in a group the bot only points to the private chat, and only when addressed.
@@ -190,7 +205,13 @@ public sealed class ConversationEngine(
         if (CancelCommands.Contains(command))
         {
             var hadFlow = conversation.Flow is not null and not MenuFlow;
+            var cancelled = conversation.Flow is { } active ? _byName.GetValueOrDefault(active) : null;
             turn.End();
+            if (cancelled is not null)
+            {
+                await cancelled.CancelledAsync(turn, ct);
+            }
+
             turn.Say(hadFlow ? "Cancel.Done" : "Cancel.Nothing");
             await StartAsync(turn, MenuFlow, ct);
             return;

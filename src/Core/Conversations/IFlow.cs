@@ -21,6 +21,13 @@ public interface IFlow
     /// </summary>
     string? LinkPrefix => null;
 
+    /// <summary>
+    /// True for a flow whose buttons may be pressed under its messages in a group chat (an officer's tools on a
+    /// report's card). The press arrives as the presser's own turn, with <see cref="Messaging.IncomingMessage.PressedInGroup"/>
+    /// set; the flow checks who pressed. Every other flow's buttons in a group are ignored.
+    /// </summary>
+    bool TakesGroupPresses => false;
+
     Task StartAsync(Turn turn, CancellationToken ct);
 
     /// <summary>
@@ -44,4 +51,10 @@ public interface IFlow
     }
 
     Task PressAsync(Turn turn, ButtonPress press, CancellationToken ct);
+
+    /// <summary>
+    /// The person cancelled (<c>/batal</c>) while this flow was active; the engine has already ended it. A flow holding
+    /// something outside its stored state (e.g. an opened report, in memory) lets go of it here.
+    /// </summary>
+    Task CancelledAsync(Turn turn, CancellationToken ct) => Task.CompletedTask;
 }

@@ -41,8 +41,14 @@ public sealed class Turn
     /// <summary>False for a step whose answer may itself be a number, so "2" is not read as the second button.</summary>
     public bool NumbersChooseButtons { get; set; } = true;
 
-    /// <summary>The internal id of the conversation, for log lines (never the address).</summary>
+    /// <summary>The internal id of the conversation, for log lines (never the address). 0 until its first save.</summary>
     public long ConversationId => _conversation.Id;
+
+    /// <summary>
+    /// The conversation's pseudonym (a keyed hash of the address): stable from the very first message, unlike the id,
+    /// so in-memory limits and sessions can key on it. Never for logs or the database beyond the conversation row.
+    /// </summary>
+    public string Pseudonym => _conversation.Pseudonym;
 
     public string Text(string key, params object?[] args) =>
         args.Length == 0 ? Texts.Get(Language, key) : Texts.Format(Language, key, args);

@@ -30,4 +30,11 @@ public sealed record IncomingMessage(ConversationAddress Address, IncomingKind K
 
     /// <summary>True in a group chat: the address is the group, not a person.</summary>
     public bool InGroup { get; init; }
+
+    /// <summary>
+    /// For a button pressed under a message in a group chat: that group. The press is the presser's own turn, so
+    /// <see cref="Address"/> is their private chat: who pressed is what officer buttons check, and what they type next
+    /// (a question, a note) belongs to them, not to everyone in the group.
+    /// </summary>
+    public ConversationAddress? PressedInGroup { get; init; }
 }

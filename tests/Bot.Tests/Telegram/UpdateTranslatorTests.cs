@@ -104,16 +104,41 @@ public sealed class UpdateTranslatorTests
     }
 
     [Fact]
-    public void Addresses_a_press_on_an_inaccessible_message_to_its_chat()
+    public void A_press_in_a_group_is_the_pressers_own_turn_and_names_the_group()
     {
         var result = Translate($$$"""
             {"update_id":701,"callback_query":{"id":"q2","from":{{{Citizen}}},"chat_instance":"-8812","data":"v1:menu",
              "message":{"message_id":12,"date":0,"chat":{{{GroupChat}}} } } }
             """);
 
-        Assert.Equal("-1001987654321", result.Message?.Address.Key);
-        Assert.True(result.Message?.InGroup);
+        Assert.Equal("5551234567", result.Message?.Address.Key);
+        Assert.Equal("-1001987654321", result.Message?.PressedInGroup?.Key);
+        Assert.False(result.Message?.InGroup);
         Assert.Null(result.Message?.Text);
+    }
+
+    [Fact]
+    public void A_press_in_a_group_without_a_sender_is_skipped()
+    {
+        var result = Translate($$$"""
+            {"update_id":702,"callback_query":{"id":"q3","chat_instance":"-8812","data":"v1:menu",
+             "message":{"message_id":12,"date":0,"chat":{{{GroupChat}}} } } }
+            """);
+
+        Assert.Null(result.Message);
+        Assert.NotNull(result.SkipReason);
+    }
+
+    [Fact]
+    public void A_press_in_a_private_chat_has_no_group()
+    {
+        var result = Translate($$$"""
+            {"update_id":703,"callback_query":{"id":"q4","from":{{{Citizen}}},"chat_instance":"-8812","data":"v1:menu",
+             "message":{"message_id":12,"date":0,"chat":{"id":5551234567,"type":"private","first_name":"Siti"} } } }
+            """);
+
+        Assert.Equal("5551234567", result.Message?.Address.Key);
+        Assert.Null(result.Message?.PressedInGroup);
     }
 
     [Fact]
