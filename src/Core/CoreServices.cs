@@ -5,6 +5,7 @@ using Timpora.Core.Information;
 using Timpora.Core.Menu;
 using Timpora.Core.Officers;
 using Timpora.Core.Places;
+using Timpora.Core.Reports;
 using Timpora.Core.Scheduling;
 using Timpora.Core.Visits;
 
@@ -32,6 +33,18 @@ public static class CoreServices
         services.AddScoped<MorningSchedule>();
         services.AddScoped<Reminders>();
 
+        // Reports: the in-memory limits are singletons on purpose; they must never reach the database.
+        services.AddSingleton<ReportQuota>();
+        services.AddSingleton<ReceiptAttempts>();
+        services.AddSingleton<StatusSessions>();
+        services.AddSingleton<ReportCard>();
+        services.AddScoped<ReportDesk>();
+        services.AddScoped<Reports.Reports>();
+        services.AddSingleton<OfficeClock>();
+        services.AddScoped<Triage>();
+        services.AddScoped<Escalations>();
+        services.AddScoped<IFlow, TriageFlow>();
+
         services.AddScoped<IFlow, MenuFlow>();
         services.AddScoped<IFlow, HelpFlow>();
         services.AddScoped<IFlow, LanguageFlow>();
@@ -41,6 +54,8 @@ public static class CoreServices
         services.AddScoped<MoveFlow>();
         services.AddScoped<IFlow>(sp => sp.GetRequiredService<MoveFlow>());
         services.AddScoped<IFlow, DutyFlow>();
+        services.AddScoped<IFlow, ReportFlow>();
+        services.AddScoped<IFlow, StatusFlow>();
         return services;
     }
 }

@@ -1,9 +1,13 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Timpora.Bot.Delivery;
 using Timpora.Core;
 using Timpora.Core.Collective;
 using Timpora.Core.Information;
+using Timpora.Core.Messaging;
 using Timpora.Core.Places;
 using Timpora.Core.Privacy;
+using Timpora.Core.Reports;
 using Timpora.Core.Scheduling;
 
 namespace Timpora.Bot.Conversations;
@@ -18,12 +22,16 @@ public static class ConversationRegistration
         services.AddSection<JemputBolaOptions>(JemputBolaOptions.SectionName);
         services.AddSection<CalendarOptions>(CalendarOptions.SectionName);
         services.AddSection<AreaOptions>(AreaOptions.SectionName);
+        services.AddSection<ReportsOptions>(ReportsOptions.SectionName);
 
         services.AddSingleton(TimeProvider.System);
         // Loaded now, not on first use, so a bad key stops the host at start with a message naming the key.
         var pseudonyms = new Pseudonyms(PseudonymKey.Load(configuration));
         services.AddSingleton(pseudonyms);
         services.AddCore();
+
+        // Reports fetch photos through the channel; with no channel that can (the terminal chat), none can be fetched.
+        services.TryAddSingleton<IFileSource, NoFiles>();
         return services;
     }
 

@@ -8,9 +8,13 @@ public static class TelegramCommands
     public static IReadOnlyList<BotCommand> For(Language language)
     {
         var names = language == Language.English
-            ? new[] { "start", "menu", "visit", "visits", "cancel", "help", "language" }
-            : new[] { "start", "menu", "jemputbola", "kunjungan", "batal", "bantuan", "bahasa" };
-        var keys = new[] { "Commands.Start", "Commands.Menu", "Commands.Book", "Commands.Visits", "Commands.Cancel", "Commands.Help", "Commands.Language" };
+            ? new[] { "start", "menu", "visit", "visits", "report", "status", "cancel", "help", "language" }
+            : new[] { "start", "menu", "jemputbola", "kunjungan", "lapor", "status", "batal", "bantuan", "bahasa" };
+        var keys = new[]
+        {
+            "Commands.Start", "Commands.Menu", "Commands.Book", "Commands.Visits", "Commands.Report", "Commands.Status",
+            "Commands.Cancel", "Commands.Help", "Commands.Language",
+        };
         return names.Zip(keys, (name, key) => new BotCommand(name, Texts.Get(language, key))).ToList();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Timpora.Core.Conversations;
 using Timpora.Core.Information;
 using Timpora.Core.Messaging;
+using Timpora.Core.Reports;
 using Timpora.Core.Visits;
 
 namespace Timpora.Core.Menu;
@@ -37,8 +38,17 @@ public sealed class MenuFlow(IOptions<OfficeOptions> office) : IFlow
                 turn.Say(Menu(turn, turn.Text("ComingSoon.Collective", phone)));
                 return Task.CompletedTask;
             case "rep":
-                turn.Say(Menu(turn, turn.Text("ComingSoon.Report", phone)));
+                // A reporter with a receipt code is as likely to come here as a new one.
+                turn.SayWithButtons(
+                    turn.Text("Menu.Report.Choose"),
+                    [ButtonPress.Button(turn.Text("Menu.Report.New"), Name, "repnew")],
+                    [ButtonPress.Button(turn.Text("Menu.Report.Status"), Name, "repst")],
+                    [ButtonPress.Button(turn.Text("Menu.Back"), Name, "show")]);
                 return Task.CompletedTask;
+            case "repnew":
+                return turn.StartAsync(ReportFlow.FlowName, ct);
+            case "repst":
+                return turn.StartAsync(StatusFlow.FlowName, ct);
             case "info":
                 return turn.StartAsync(InformationFlow.FlowName, ct);
             case "lang":

@@ -29,4 +29,13 @@ public sealed class Pseudonyms
         var hash = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"{address.Channel}\n{address.Key}"));
         return Convert.ToHexStringLower(hash);
     }
+
+    /// <summary>A keyed hash of a secret for another purpose (e.g. a receipt code); the purpose keeps the two apart.</summary>
+    public string Of(string purpose, string secret)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
+        ArgumentNullException.ThrowIfNull(secret);
+        var hash = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"{purpose}\u0000{secret}"));
+        return Convert.ToHexStringLower(hash);
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Timpora.Core.Conversations;
 using Timpora.Core.Delivery;
 using Timpora.Core.Officers;
+using Timpora.Core.Reports;
 using Timpora.Core.Visits;
 
 namespace Timpora.Core.Storage;
@@ -28,6 +29,12 @@ public sealed class TimporaDb(DbContextOptions<TimporaDb> options) : DbContext(o
     public DbSet<Officer> Officers => Set<Officer>();
 
     public DbSet<OfficerInvite> OfficerInvites => Set<OfficerInvite>();
+
+    public DbSet<Report> Reports => Set<Report>();
+
+    public DbSet<ReportEntry> ReportEntries => Set<ReportEntry>();
+
+    public DbSet<ReportPhoto> ReportPhotos => Set<ReportPhoto>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -127,6 +134,43 @@ public sealed class TimporaDb(DbContextOptions<TimporaDb> options) : DbContext(o
             i.Property(x => x.CodeHash).HasMaxLength(64);
             i.HasIndex(x => x.CodeHash).IsUnique();
             i.Property(x => x.Name).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<Report>(r =>
+        {
+            r.ToTable("reports");
+            r.HasKey(x => x.Id);
+            r.Property(x => x.Number).HasMaxLength(16);
+            r.HasIndex(x => x.Number).IsUnique();
+            r.Property(x => x.ReceiptHash).HasMaxLength(64);
+            r.HasIndex(x => x.ReceiptHash).IsUnique();
+            r.Property(x => x.Text).HasMaxLength(8000);
+            r.Property(x => x.PlaceText).HasMaxLength(300);
+            r.Property(x => x.Region).HasMaxLength(100);
+            r.Property(x => x.Nationality).HasMaxLength(60);
+            r.HasIndex(x => new { x.Status, x.Category });
+            r.Property(x => x.Version).IsConcurrencyToken();
+            r.Ignore(x => x.Point);
+            r.Ignore(x => x.IsOpen);
+            r.Ignore(x => x.NextStatuses);
+        });
+
+        modelBuilder.Entity<ReportEntry>(e =>
+        {
+            e.ToTable("report_entries");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Text).HasMaxLength(8000);
+            e.HasOne<Report>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(x => x.IsInternal);
+            e.Ignore(x => x.FromReporter);
+        });
+
+        modelBuilder.Entity<ReportPhoto>(p =>
+        {
+            p.ToTable("report_photos");
+            p.HasKey(x => x.Id);
+            p.Property(x => x.MimeType).HasMaxLength(32);
+            p.HasOne(x => x.Report).WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

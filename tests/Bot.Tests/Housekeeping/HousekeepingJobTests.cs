@@ -2,7 +2,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Timpora.Bot.Housekeeping;
+using Timpora.Core.Conversations;
 using Timpora.Core.Delivery;
+using Timpora.Core.Reports;
 using Timpora.Core.Storage;
 using Timpora.Testing;
 
@@ -42,7 +44,40 @@ public sealed class HousekeepingJobTests : IDisposable
         Assert.True(await check.Outbox.AnyAsync(m => m.Status == OutboxStatus.Pending));
     }
 
+    [Fact]
+    public async Task Erases_a_report_draft_abandoned_for_a_day_and_leaves_fresh_drafts_and_other_flows_alone()
+    {
+        await using (var db = Open())
+        {
+            await db.Database.EnsureCreatedAsync();
+            db.Conversations.Add(InFlow("abandoned", ReportFlow.FlowName, """{"v":1,"s":{"draft":"orang asing di gang"}}""", Now.AddHours(-25)));
+            db.Conversations.Add(InFlow("fresh", ReportFlow.FlowName, """{"v":1,"s":{"draft":"baru saja"}}""", Now.AddHours(-2)));
+            db.Conversations.Add(InFlow("booking", "jb", """{"v":1,"s":{}}""", Now.AddDays(-3)));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = Open())
+        {
+            await new HousekeepingJob(db, new FakeTimeProvider(Now), NullLogger<HousekeepingJob>.Instance).Execute(null!, CancellationToken.None);
+        }
+
+        await using var check = Open();
+        var conversations = await check.Conversations.ToDictionaryAsync(c => c.Pseudonym);
+        Assert.Null(conversations["abandoned"].Flow);
+        Assert.Null(conversations["abandoned"].FlowState);
+        Assert.Equal(ReportFlow.FlowName, conversations["fresh"].Flow);
+        Assert.Contains("baru saja", conversations["fresh"].FlowState, StringComparison.Ordinal);
+        Assert.Equal("jb", conversations["booking"].Flow);
+    }
+
     public void Dispose() => _connection.Dispose();
+
+    private static Conversation InFlow(string pseudonym, string flow, string state, DateTimeOffset at)
+    {
+        var conversation = new Conversation(pseudonym, Language.Indonesian, at.UtcDateTime);
+        conversation.Enter(flow, state);
+        return conversation;
+    }
 
     private TimporaDb Open() => new(new DbContextOptionsBuilder<TimporaDb>().UseSqlite(_connection).Options);
 

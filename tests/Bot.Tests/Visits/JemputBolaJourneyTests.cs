@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 using System.Text.RegularExpressions;
-using Timpora.Bot.Console;
-using Timpora.Bot.Officers;
 using Timpora.Bot.Tests.Support;
 using Timpora.Bot.Visits;
 using Timpora.Core.Conversations;
@@ -29,7 +27,7 @@ public sealed partial class JemputBolaJourneyTests
         await using var api = await FakeBotApi.StartAsync();
         var folder = BotHost.NewFolder();
         var clock = new ShiftedTimeProvider(new DateTimeOffset(2026, 11, 23, 10, 0, 0, Wib));
-        var code = await InviteAsync(folder, api);
+        var code = await Cli.InviteOfficerAsync(folder, api, "Rudi Hartono");
         await using var host = await BotHost.StartAsync(api, folder: folder, configure: b => b.Services.AddSingleton<TimeProvider>(clock));
 
         // The officer opens the invite link.
@@ -98,19 +96,6 @@ public sealed partial class JemputBolaJourneyTests
         }
     }
 
-    /// <summary>What the office admin runs: <c>officers invite</c>, against the service's database.</summary>
-    private static async Task<string> InviteAsync(string folder, FakeBotApi api)
-    {
-        string[] words = ["invite", "--name", "Rudi Hartono", "--role", "officer"];
-        string[] settings = [.. BotHost.Settings(api, folder).Select(s => $"--{s.Key}={s.Value}")];
-        await using var app = Program.Build([OfficersCommand.Verb, .. words, .. settings]);
-        var output = new StringWriter();
-        var exit = await OfficersCommand.RunAsync(app.Services, [.. words, .. settings], new ConsoleIo(TextReader.Null, output), CancellationToken.None);
-        Assert.Equal(OfficersCommand.Succeeded, exit);
-        Assert.Contains($"https://t.me/{api.BotUsername}?start=", output.ToString(), StringComparison.Ordinal);
-        return InviteCode().Match(output.ToString()).Value;
-    }
-
     /// <summary>Waits for the button with this payload in the citizen's chat, then presses it as a person would.</summary>
     private static async Task PressAsync(FakeBotApi api, string payload)
     {
@@ -123,9 +108,6 @@ public sealed partial class JemputBolaJourneyTests
         api.WaitForMessageAsync(m => m.ChatId == chat && match(m), Patience);
 
     private static string Plain(string key) => Regex.Replace(Texts.Get(Language.Indonesian, key), "<[^>]+>", "");
-
-    [GeneratedRegex("of_[a-z0-9]{20}")]
-    private static partial Regex InviteCode();
 
     [GeneratedRegex("JB-[2-9A-Z]{6}")]
     private static partial Regex BookingCode();

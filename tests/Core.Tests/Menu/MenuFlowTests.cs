@@ -14,9 +14,7 @@ public sealed class MenuFlowTests : IDisposable
 
     [Theory]
     [InlineData("col", "ComingSoon.Collective", "id")]
-    [InlineData("rep", "ComingSoon.Report", "id")]
     [InlineData("col", "ComingSoon.Collective", "en")]
-    [InlineData("rep", "ComingSoon.Report", "en")]
     public async Task Says_a_service_is_coming_with_the_office_phone_and_keeps_the_menu(string action, string key, string hint)
     {
         await _bot.SendAsync("/start", languageHint: hint);
@@ -29,6 +27,28 @@ public sealed class MenuFlowTests : IDisposable
         Assert.Equal(MenuPayloads, reply.Payloads());
         Assert.Equal(ReplyKeyboard.Removed, reply.Keyboard);
         Assert.Equal(ConversationEngine.MenuFlow, _bot.Conversation().Flow);
+    }
+
+    [Theory]
+    [InlineData("id")]
+    [InlineData("en")]
+    public async Task The_report_button_offers_a_new_report_or_checking_one_with_its_code(string hint)
+    {
+        await _bot.SendAsync("/start", languageHint: hint);
+
+        var chooser = Assert.Single(await _bot.PressAsync("v1:menu:rep", languageHint: hint));
+        Assert.Equal(Texts.Get(Texts.FromHint(hint), "Menu.Report.Choose"), chooser.Text);
+        Assert.Equal(["v1:menu:repnew", "v1:menu:repst", "v1:menu:show"], chooser.Payloads());
+
+        var report = await _bot.PressAsync("v1:menu:repnew", languageHint: hint);
+        Assert.Equal(Texts.Get(Texts.FromHint(hint), "Report.Intro"), report[0].Text);
+        Assert.Equal("report", _bot.Conversation().Flow);
+
+        await _bot.SendAsync("/start", languageHint: hint);
+        await _bot.PressAsync("v1:menu:rep", languageHint: hint);
+        var status = Assert.Single(await _bot.PressAsync("v1:menu:repst", languageHint: hint));
+        Assert.Equal(Texts.Get(Texts.FromHint(hint), "Status.AskCode"), status.Text);
+        Assert.Equal("status", _bot.Conversation().Flow);
     }
 
     [Fact]

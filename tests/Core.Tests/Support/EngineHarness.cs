@@ -8,6 +8,7 @@ using Timpora.Core.Information;
 using Timpora.Core.Messaging;
 using Timpora.Core.Officers;
 using Timpora.Core.Privacy;
+using Timpora.Core.Reports;
 using Timpora.Core.Storage;
 using Timpora.Testing;
 
@@ -29,6 +30,7 @@ public sealed class EngineHarness : IDisposable
     public EngineHarness(
         OfficeOptions? office = null,
         CollectiveOptions? collective = null,
+        ReportsOptions? reports = null,
         IReadOnlyList<IFlow>? extraFlows = null,
         Action<IServiceCollection>? configure = null)
     {
@@ -41,6 +43,8 @@ public sealed class EngineHarness : IDisposable
         services.AddSingleton(Options.Create(Some.JemputBola()));
         services.AddSingleton(Options.Create(Some.Calendar()));
         services.AddSingleton(Options.Create(Some.Area()));
+        services.AddSingleton(Options.Create(reports ?? Some.Reports()));
+        services.AddSingleton<IFileSource>(Files);
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(Pseudonyms);
         services.AddSingleton(Profile);
@@ -55,6 +59,9 @@ public sealed class EngineHarness : IDisposable
     }
 
     public TestDatabase Database { get; } = new();
+
+    /// <summary>The files people "sent": register bytes under a file id, or make fetching fail.</summary>
+    public FakeFiles Files { get; } = new();
 
     public FakeTimeProvider Clock { get; } = new(Some.Now);
 
@@ -85,6 +92,10 @@ public sealed class EngineHarness : IDisposable
 
     public Task<IReadOnlyList<OutgoingMessage>> SendInGroupAsync(string textOrCommand, string group = GroupChat) =>
         RunAsync(Typed(textOrCommand, group, "id") with { InGroup = true });
+
+    /// <summary>A button pressed under a message in a group: the presser's own turn, as the Telegram translator makes it.</summary>
+    public Task<IReadOnlyList<OutgoingMessage>> PressInGroupAsync(string payload, string presser, string group = GroupChat) =>
+        RunAsync(new IncomingMessage(Address(presser), IncomingKind.Button) { Payload = payload, LanguageHint = "id", PressedInGroup = Address(group) });
 
     /// <summary>
     /// Stores the message in the inbox, then runs its turn in a fresh unit of work on the message as read back from

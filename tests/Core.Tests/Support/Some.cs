@@ -3,6 +3,8 @@ using Timpora.Core.Information;
 using Timpora.Core.Places;
 using Timpora.Core.Scheduling;
 
+using Timpora.Core.Reports;
+
 namespace Timpora.Core.Tests.Support;
 
 /// <summary>Realistic values for tests: the Serang office as appsettings.json describes it, a fixed key and a fixed day.</summary>
@@ -66,4 +68,25 @@ public static class Some
 
     /// <summary>The working area that ships in appsettings.json.</summary>
     public static AreaOptions Area() => ShippedSettings.Section<AreaOptions>(AreaOptions.SectionName);
+
+    public const string DutyGroup = "-1001555000111";
+
+    /// <summary>Reports go to a duty group, with two partner agencies to forward to.</summary>
+    public static ReportsOptions Reports() => new()
+    {
+        DutyChat = DutyGroup,
+        Partners =
+        [
+            new ReportPartner { Name = "Polres Serang", Chat = "-1001555000222" },
+            new ReportPartner { Name = "Disnaker Kab. Serang", Chat = "-1001555000333" },
+        ],
+    };
+
+    /// <summary>The same settings with reports going to each enrolled officer instead of a group.</summary>
+    public static ReportsOptions WithoutDutyGroup(this ReportsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.DutyChat = "";
+        return options;
+    }
 }

@@ -4,14 +4,16 @@ using Timpora.Core.Messaging;
 namespace Timpora.Core.Conversations.Forms;
 
 /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>, pressed or typed.</summary>
-public sealed class Count(int min, int max) : IAnswer<int>
+/// <param name="buttonsUpTo">The highest number offered as a button (the rest are typed); all of them when null.</param>
+public sealed class Count(int min, int max, int? buttonsUpTo = null) : IAnswer<int>
 {
     public bool NumbersPickButtons => false;
 
     public ValueTask<Question> AskAsync(Asking asking, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(asking);
-        var buttons = Enumerable.Range(min, max - min + 1)
+        var highest = Math.Min(max, buttonsUpTo ?? max);
+        var buttons = Enumerable.Range(min, Math.Max(0, highest - min + 1))
             .Select(n => asking.Choice(n.ToString(CultureInfo.InvariantCulture), n.ToString(CultureInfo.InvariantCulture)))
             .Chunk(5)
             .Select(row => (IReadOnlyList<Button>)row)

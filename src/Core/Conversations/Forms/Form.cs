@@ -22,7 +22,10 @@ public sealed class Form<TDraft>
 
     /// <summary>A step the person may skip; skipping stores the type's default.</summary>
     public Form<TDraft> Optional<T>(string key, string promptKey, IAnswer<T> answer, Action<TDraft, T?> store, Func<TDraft, bool>? when = null) =>
-        Add(new AskStep<TDraft, T>(key, (turn, _) => turn.Text(promptKey), answer, store, Optional: true, when));
+        Optional(key, (turn, _) => turn.Text(promptKey), answer, store, when);
+
+    public Form<TDraft> Optional<T>(string key, Func<Turn, TDraft, string> prompt, IAnswer<T> answer, Action<TDraft, T?> store, Func<TDraft, bool>? when = null) =>
+        Add(new AskStep<TDraft, T>(key, prompt, answer, store, Optional: true, when));
 
     /// <summary>Something to say when the form passes here going forward, e.g. the checklist after a service is chosen.</summary>
     public Form<TDraft> Tell(Func<Turn, TDraft, string> html, Func<TDraft, bool>? when = null) =>
@@ -67,6 +70,9 @@ public sealed record Finished(string? BackToStep, string? Problem)
 
     /// <summary>Not done: say why and ask that step again, keeping every other answer.</summary>
     public static Finished Return(string step, string problemHtml) => new(step, problemHtml);
+
+    /// <summary>Not done, but nothing to change: say why and show the confirmation again, e.g. to try once more.</summary>
+    public static Finished Reconfirm(string problemHtml) => new(ConfirmStep<object>.StepKey, problemHtml);
 }
 
 internal abstract record FormStep<TDraft>(string? Key, Func<TDraft, bool>? When)
