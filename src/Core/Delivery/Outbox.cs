@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Timpora.Core.Messaging;
 using Timpora.Core.Storage;
 
@@ -21,6 +22,31 @@ public sealed class Outbox(TimporaDb db, TimeProvider clock)
         {
             var key = idempotencyKey is null || i == 0 ? idempotencyKey : $"{idempotencyKey}#{i}";
             db.Outbox.Add(new OutboxMessage(to.Channel, to.Key, MessageJson.Write(parts[i]), key, now));
+        }
+    }
+
+    /// <summary>
+    /// Saves a job's unit of work that queued notices under <paramref name="keys"/>. False when another run got there
+    /// first (its keys won) or a row changed meanwhile (a concurrency conflict): nothing of this run is kept, and the
+    /// next run sees what is true now. Any other failure is a real one and is thrown.
+    /// </summary>
+    public async Task<bool> CommitAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException ex)
+        {
+            db.ChangeTracker.Clear();
+            if (ex is not DbUpdateConcurrencyException && !await db.Outbox.AnyAsync(o => o.IdempotencyKey != null && keys.Contains(o.IdempotencyKey), ct))
+            {
+                throw;
+            }
+
+            return false;
         }
     }
 

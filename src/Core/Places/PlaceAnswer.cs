@@ -16,11 +16,13 @@ public sealed class PlaceAnswer(WorkingArea area) : IAnswer<Place>
 
     public bool UsesKeyboard => true;
 
-    public ValueTask<Question> AskAsync(Asking asking, CancellationToken ct)
+    public ValueTask<Question> AskAsync(Asking asking, CancellationToken ct) => ValueTask.FromResult(ShareLocation(asking));
+
+    /// <summary>The question of every place step: the phone's share-location button under the prompt.</summary>
+    public static Question ShareLocation(Asking asking)
     {
         ArgumentNullException.ThrowIfNull(asking);
-        var keyboard = new ReplyKeyboard([[new KeyButton(asking.Text("Place.ShareLocation"), KeyRequest.Location)]]);
-        return ValueTask.FromResult(new Question { Keyboard = keyboard });
+        return new Question { Keyboard = new ReplyKeyboard([[new KeyButton(asking.Text("Place.ShareLocation"), KeyRequest.Location)]]) };
     }
 
     public ValueTask<Parsed<Place>> ReadAsync(Asking asking, Reply reply, CancellationToken ct)

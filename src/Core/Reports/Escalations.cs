@@ -99,20 +99,10 @@ public sealed class Escalations(
         }
 
         report.Escalated(now.UtcDateTime);
-        try
+        if (!await outbox.CommitAsync(keys, ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex)
-        {
-            // Someone claimed it meanwhile (the version moved), or another run queued it first (its keys won): the next
-            // run sees what is true now. Only a failure that was neither is a real one.
-            db.ChangeTracker.Clear();
-            if (ex is not DbUpdateConcurrencyException && !await db.Outbox.AnyAsync(o => o.IdempotencyKey != null && keys.Contains(o.IdempotencyKey), ct))
-            {
-                throw;
-            }
-
+            // Someone claimed it meanwhile (the version moved), or another run queued it first: the next run sees
+            // what is true now.
             log.LogInformation("Report {ReportNumber} changed or was escalated by another run meanwhile", report.Number);
             return 0;
         }

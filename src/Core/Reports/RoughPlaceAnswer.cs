@@ -18,12 +18,7 @@ public sealed class RoughPlaceAnswer(WorkingArea area) : IAnswer<ReportPlace>
 
     public bool UsesKeyboard => true;
 
-    public ValueTask<Question> AskAsync(Asking asking, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(asking);
-        var keyboard = new ReplyKeyboard([[new KeyButton(asking.Text("Place.ShareLocation"), KeyRequest.Location)]]);
-        return ValueTask.FromResult(new Question { Keyboard = keyboard });
-    }
+    public ValueTask<Question> AskAsync(Asking asking, CancellationToken ct) => ValueTask.FromResult(PlaceAnswer.ShareLocation(asking));
 
     public ValueTask<Parsed<ReportPlace>> ReadAsync(Asking asking, Reply reply, CancellationToken ct)
     {

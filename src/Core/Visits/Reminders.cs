@@ -100,25 +100,15 @@ public sealed class Reminders(
             return 0;
         }
 
-        try
+        if (await outbox.CommitAsync(keys, ct))
         {
-            await db.SaveChangesAsync(ct);
             return keys.Count;
         }
-        catch (DbUpdateException ex)
-        {
-            // Another run got there first (its reminder keys or its visit versions won), or the citizen moved or
-            // cancelled a visit meanwhile: either way the next run sees what is true now. Only a failure that left
-            // none of our keys behind and was no conflict is a real one.
-            db.ChangeTracker.Clear();
-            if (ex is not DbUpdateConcurrencyException && !await db.Outbox.AnyAsync(o => o.IdempotencyKey != null && keys.Contains(o.IdempotencyKey), ct))
-            {
-                throw;
-            }
 
-            log.LogInformation("A batch of {Reminders} visit reminders was already queued by another run", keys.Count);
-            return 0;
-        }
+        // Another run got there first (its reminder keys or its visit versions won), or the citizen moved or cancelled
+        // a visit meanwhile: either way the next run sees what is true now.
+        log.LogInformation("A batch of {Reminders} visit reminders was already queued by another run", keys.Count);
+        return 0;
     }
 
     private string Text(Visit visit, ReminderStage stage)
