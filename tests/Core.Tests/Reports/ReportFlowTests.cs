@@ -156,17 +156,24 @@ public sealed class ReportFlowTests : IDisposable
     }
 
     [Theory]
-    [InlineData("terlalu", "Form.TextTooShort")]
-    [InlineData("", "Form.TextTooLong")]
-    public async Task Refuses_a_text_too_short_or_too_long_and_keeps_asking(string typed, string problem)
+    [InlineData("id", "terlalu", "Form.TextTooShort")]
+    [InlineData("id", "", "Form.TextTooLong")]
+    [InlineData("en", "too short", "Form.TextTooShort")]
+    [InlineData("en", "", "Form.TextTooLong")]
+    public async Task Refuses_a_text_too_short_or_too_long_in_the_reporters_language_and_keeps_asking(string language, string typed, string problem)
     {
-        await _reporter.ReportUntil("text");
+        var reporter = new Reporter(_bot, language: language);
+        await reporter.ReportUntil("text");
         var text = typed.Length > 0 ? typed : new string('x', ReportFlow.LongestText + 1);
 
-        var replies = await _reporter.Send(text);
+        var replies = await reporter.Send(text);
 
-        Assert.StartsWith(Texts.Get(Language.Indonesian, problem)[..12], replies[0].Text, StringComparison.Ordinal);
+        var expected = typed.Length > 0
+            ? Texts.Format(Texts.FromHint(language), problem, ReportFlow.ShortestText)
+            : Texts.Format(Texts.FromHint(language), problem, ReportFlow.LongestText, ReportFlow.LongestText + 1);
+        Assert.Equal(expected, replies[0].Text);
         Assert.Equal("text", FormStep());
+        Assert.Empty(Reports());
     }
 
     [Fact]
@@ -211,15 +218,29 @@ public sealed class ReportFlowTests : IDisposable
     }
 
     [Theory]
-    [InlineData("abc")]
-    [InlineData("")]
-    public async Task Refuses_a_place_too_short_or_too_long(string typed)
+    [InlineData("id", "abc")]
+    [InlineData("id", "")]
+    [InlineData("en", "abc")]
+    [InlineData("en", "")]
+    public async Task Refuses_a_place_too_short_or_too_long_in_the_reporters_language(string language, string typed)
+    {
+        var reporter = new Reporter(_bot, language: language);
+        await reporter.ReportUntil("where");
+
+        var replies = await reporter.Send(typed.Length > 0 ? typed : new string('x', RoughPlaceAnswer.Longest + 1));
+
+        Assert.Equal(Texts.Format(Texts.FromHint(language), "Report.Place.Expected", RoughPlaceAnswer.Shortest, RoughPlaceAnswer.Longest), replies[0].Text);
+        Assert.Equal("where", FormStep());
+    }
+
+    [Fact]
+    public async Task A_sticker_where_the_place_belongs_is_refused_and_changes_nothing()
     {
         await _reporter.ReportUntil("where");
 
-        var replies = await _reporter.Send(typed.Length > 0 ? typed : new string('x', RoughPlaceAnswer.Longest + 1));
+        var replies = await _bot.SendUnsupportedAsync("sticker");
 
-        Assert.Equal(Texts.Format(Language.Indonesian, "Report.Place.Expected", RoughPlaceAnswer.Shortest, RoughPlaceAnswer.Longest), replies[0].Text);
+        Assert.Equal(Texts.Format(Language.Indonesian, "Input.Unsupported", Texts.Get(Language.Indonesian, "Input.Kind.sticker")), replies[0].Text);
         Assert.Equal("where", FormStep());
     }
 
@@ -328,14 +349,17 @@ public sealed class ReportFlowTests : IDisposable
         Assert.Equal(7, _bot.Queued(Some.DutyGroup).Count);
     }
 
-    [Fact]
-    public async Task Refuses_a_photo_larger_than_the_limit_before_fetching_it()
+    [Theory]
+    [InlineData("id")]
+    [InlineData("en")]
+    public async Task Refuses_a_photo_larger_than_the_limit_before_fetching_it(string language)
     {
-        await _reporter.ReportUntil("photos");
+        var reporter = new Reporter(_bot, language: language);
+        await reporter.ReportUntil("photos");
 
-        var replies = await _reporter.SendPhoto(size: 10 * 1024 * 1024 + 1);
+        var replies = await reporter.SendPhoto(size: 10 * 1024 * 1024 + 1);
 
-        Assert.Equal(Texts.Format(Language.Indonesian, "Report.Photos.TooBig", 10), replies[0].Text);
+        Assert.Equal(Texts.Format(Texts.FromHint(language), "Report.Photos.TooBig", 10), replies[0].Text);
         Assert.Equal(0, _bot.Files.Fetches);
         Assert.Equal("photos", FormStep());
     }
