@@ -50,10 +50,16 @@ public sealed class Reports(
     }
 
     /// <summary>The report with this code; a malformed, wrong and unknown code all find nothing.</summary>
-    public async Task<Report?> FindAsync(string typedCode, CancellationToken ct) =>
-        Receipt.TryNormalize(typedCode, out var code)
-            ? await db.Reports.SingleOrDefaultAsync(r => r.ReceiptHash == Receipt.Hash(code, keys), ct)
-            : null;
+    public async Task<Report?> FindAsync(string typedCode, CancellationToken ct)
+    {
+        if (!Receipt.TryNormalize(typedCode, out var code))
+        {
+            return null;
+        }
+
+        var hash = Receipt.Hash(code, keys);
+        return await db.Reports.SingleOrDefaultAsync(r => r.ReceiptHash == hash, ct);
+    }
 
     public Task<Report?> ByIdAsync(long id, CancellationToken ct) => db.Reports.SingleOrDefaultAsync(r => r.Id == id, ct);
 

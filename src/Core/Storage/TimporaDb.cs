@@ -147,7 +147,8 @@ public sealed class TimporaDb(DbContextOptions<TimporaDb> options) : DbContext(o
             r.Property(x => x.Text).HasMaxLength(8000);
             r.Property(x => x.PlaceText).HasMaxLength(300);
             r.Property(x => x.Region).HasMaxLength(100);
-            r.Property(x => x.Nationality).HasMaxLength(60);
+            // 60 typed characters (text elements), each up to a few UTF-16 units.
+            r.Property(x => x.Nationality).HasMaxLength(300);
             r.HasIndex(x => new { x.Status, x.Category });
             r.Property(x => x.Version).IsConcurrencyToken();
             r.Ignore(x => x.Point);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Timpora.Bot.Storage;
 using Timpora.Bot.Tests.Support;
+using Timpora.Core.Reports;
 using Timpora.Core.Storage;
 using Timpora.Testing;
 
@@ -47,6 +48,41 @@ public sealed class PostgresTests(PostgresServer server) : IClassFixture<Postgre
 
         Assert.Equal(6, menu.Buttons.Count);
         Assert.Equal(1, await host.InScopeAsync(db => db.Conversations.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_report_at_the_longest_a_reporter_can_type_is_stored_on_PostgreSQL()
+    {
+        await server.CreateDatabaseAsync("reports");
+        await using var api = await FakeBotApi.StartAsync();
+        await using var host = await BotHost.StartAsync(api, s =>
+        {
+            s["Database:Provider"] = "Postgres";
+            s["ConnectionStrings:Timpora"] = server.ConnectionString("reports");
+        });
+
+        // Counted as people see characters: 2,000 houses and 60 flags are far more UTF-16 units than that.
+        var text = string.Concat(Enumerable.Repeat("🏠", ReportFlow.LongestText));
+        var nationality = string.Concat(Enumerable.Repeat("🇨🇳", 60));
+        var draft = new ReportDraft
+        {
+            Category = ReportCategory.Other,
+            Text = text,
+            Place = new ReportPlace(null, null, new string('x', RoughPlaceAnswer.Longest), null, Outside: false),
+            Seen = SeenPeriod.Today,
+            People = ReportFlow.MostPeople,
+            Nationality = nationality,
+        };
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var submitted = await scope.ServiceProvider.GetRequiredService<Core.Reports.Reports>().SubmitAsync(draft, "telegram", DateTimeOffset.UtcNow, CancellationToken.None);
+            Assert.NotNull(submitted.ReceiptCode);
+            await scope.ServiceProvider.GetRequiredService<TimporaDb>().SaveChangesAsync();
+        }
+
+        var stored = await host.InScopeAsync(db => db.Reports.SingleAsync());
+        Assert.Equal(text, stored.Text);
+        Assert.Equal(nationality, stored.Nationality);
     }
 
     private TimporaDb Open(string database) =>

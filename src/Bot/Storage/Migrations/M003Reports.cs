@@ -30,7 +30,7 @@ public sealed class M003Reports : Migration
                 Seen = t.Column<int>(nullable: false),
                 SeenOn = t.Column<DateOnly>(nullable: false),
                 People = t.Column<int>(nullable: true),
-                Nationality = t.Column<string>(maxLength: 60, nullable: true),
+                Nationality = t.Column<string>(maxLength: 300, nullable: true),
                 SubmittedAt = t.Column<DateTime>(nullable: false),
                 Status = t.Column<int>(nullable: false),
                 ClaimedBy = t.Column<long>(nullable: true),
