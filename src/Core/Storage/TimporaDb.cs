@@ -14,6 +14,13 @@ namespace Timpora.Core.Storage;
 /// </summary>
 public sealed class TimporaDb(DbContextOptions<TimporaDb> options) : DbContext(options)
 {
+    /// <summary>
+    /// The width of a column that holds one typed answer. Forms count what people see (text elements), which says
+    /// nothing about storage: one emoji or accented letter can be many UTF-16 units. What bounds a typed answer is the
+    /// engine's limit on a whole message.
+    /// </summary>
+    public const int TypedAnswer = ConversationEngine.MaxIncomingText;
+
     public DbSet<Conversation> Conversations => Set<Conversation>();
 
     public DbSet<InboxEntry> Inbox => Set<InboxEntry>();
@@ -89,10 +96,10 @@ public sealed class TimporaDb(DbContextOptions<TimporaDb> options) : DbContext(o
             v.Property(x => x.Channel).HasMaxLength(32);
             v.Property(x => x.ChatKey).HasMaxLength(256);
             v.HasIndex(x => new { x.Channel, x.ChatKey });
-            v.Property(x => x.ReasonNote).HasMaxLength(500);
+            v.Property(x => x.ReasonNote).HasMaxLength(TypedAnswer);
             v.Property(x => x.Address).HasMaxLength(500);
-            v.Property(x => x.PlaceDetails).HasMaxLength(500);
-            v.Property(x => x.ApplicantName).HasMaxLength(100);
+            v.Property(x => x.PlaceDetails).HasMaxLength(TypedAnswer);
+            v.Property(x => x.ApplicantName).HasMaxLength(TypedAnswer);
             v.Property(x => x.Nik).HasMaxLength(16);
             v.Property(x => x.Phone).HasMaxLength(16);
             v.Property(x => x.LetterPhotoId).HasMaxLength(256);
@@ -147,8 +154,7 @@ public sealed class TimporaDb(DbContextOptions<TimporaDb> options) : DbContext(o
             r.Property(x => x.Text).HasMaxLength(8000);
             r.Property(x => x.PlaceText).HasMaxLength(300);
             r.Property(x => x.Region).HasMaxLength(100);
-            // 60 typed characters (text elements), each up to a few UTF-16 units.
-            r.Property(x => x.Nationality).HasMaxLength(300);
+            r.Property(x => x.Nationality).HasMaxLength(TypedAnswer);
             r.HasIndex(x => new { x.Status, x.Category });
             r.Property(x => x.Version).IsConcurrencyToken();
             r.Ignore(x => x.Point);

@@ -2,7 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Timpora.Bot.Storage;
 using Timpora.Bot.Tests.Support;
+using Timpora.Core.Conversations;
+using Timpora.Core.Messaging;
 using Timpora.Core.Reports;
+using Timpora.Core.Scheduling;
+using Timpora.Core.Visits;
 using Timpora.Core.Storage;
 using Timpora.Testing;
 
@@ -83,6 +87,34 @@ public sealed class PostgresTests(PostgresServer server) : IClassFixture<Postgre
         var stored = await host.InScopeAsync(db => db.Reports.SingleAsync());
         Assert.Equal(text, stored.Text);
         Assert.Equal(nationality, stored.Nationality);
+    }
+
+    [Fact]
+    public async Task A_visit_with_the_longest_name_place_and_reason_a_citizen_can_type_is_stored_on_PostgreSQL()
+    {
+        await server.CreateDatabaseAsync("visits");
+        await using (var db = Open("visits"))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        // 100, 300 and 500 characters as people count them, each an emoji of several UTF-16 units.
+        var name = string.Concat(Enumerable.Repeat("👩🏽‍⚕️", 100));
+        var place = string.Concat(Enumerable.Repeat("🏥", 300));
+        var reason = string.Concat(Enumerable.Repeat("🇮🇩", 500));
+        var facts = new VisitFacts(VisitReason.Other, reason, VisitService.NewPassport, 1, null, "Kota Serang", place, name, "3604014501900003", "+6281234567890", null);
+        var slot = new Slot(new DateOnly(2026, 12, 1), new TimeOnly(9, 0), new TimeOnly(11, 0));
+        await using (var db = Open("visits"))
+        {
+            db.Visits.Add(new Visit("JB-TEST01", new ConversationAddress("telegram", "1"), Language.Indonesian, facts, slot, DateTimeOffset.UtcNow, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = Open("visits");
+        var stored = await check.Visits.SingleAsync();
+        Assert.Equal(name, stored.ApplicantName);
+        Assert.Equal(place, stored.PlaceDetails);
+        Assert.Equal(reason, stored.ReasonNote);
     }
 
     private TimporaDb Open(string database) =>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Timpora.Core.Storage;
@@ -30,7 +31,7 @@ public sealed class M003Reports : Migration
                 Seen = t.Column<int>(nullable: false),
                 SeenOn = t.Column<DateOnly>(nullable: false),
                 People = t.Column<int>(nullable: true),
-                Nationality = t.Column<string>(maxLength: 300, nullable: true),
+                Nationality = t.Column<string>(maxLength: TimporaDb.TypedAnswer, nullable: true),
                 SubmittedAt = t.Column<DateTime>(nullable: false),
                 Status = t.Column<int>(nullable: false),
                 ClaimedBy = t.Column<long>(nullable: true),
@@ -76,13 +77,35 @@ public sealed class M003Reports : Migration
                 t.ForeignKey("FK_report_photos_reports_ReportId", x => x.ReportId, "reports", "Id", onDelete: ReferentialAction.Cascade);
             });
         migrationBuilder.CreateIndex("IX_report_photos_ReportId", "report_photos", "ReportId");
+
+        // M002 sized three typed answers by the characters people see; one emoji is several units, so on PostgreSQL a
+        // long name could not be stored. SQLite does not enforce lengths, and rebuilding its table would gain nothing.
+        if (!migrationBuilder.IsSqlite())
+        {
+            WidenVisitColumn(migrationBuilder, "ReasonNote", 500, nullable: true);
+            WidenVisitColumn(migrationBuilder, "PlaceDetails", 500, nullable: false);
+            WidenVisitColumn(migrationBuilder, "ApplicantName", 100, nullable: false);
+        }
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
+        if (!migrationBuilder.IsSqlite())
+        {
+            NarrowVisitColumn(migrationBuilder, "ReasonNote", 500, nullable: true);
+            NarrowVisitColumn(migrationBuilder, "PlaceDetails", 500, nullable: false);
+            NarrowVisitColumn(migrationBuilder, "ApplicantName", 100, nullable: false);
+        }
+
         migrationBuilder.DropTable("report_photos");
         migrationBuilder.DropTable("report_entries");
         migrationBuilder.DropTable("reports");
     }
+
+    private static void WidenVisitColumn(MigrationBuilder migrationBuilder, string column, int was, bool nullable) =>
+        migrationBuilder.AlterColumn<string>(column, "visits", maxLength: TimporaDb.TypedAnswer, nullable: nullable, oldMaxLength: was, oldNullable: nullable);
+
+    private static void NarrowVisitColumn(MigrationBuilder migrationBuilder, string column, int to, bool nullable) =>
+        migrationBuilder.AlterColumn<string>(column, "visits", maxLength: to, nullable: nullable, oldMaxLength: TimporaDb.TypedAnswer, oldNullable: nullable);
 }
