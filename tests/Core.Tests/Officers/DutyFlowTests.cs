@@ -648,25 +648,4 @@ public sealed class DutyFlowTests : IDisposable
     }
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
-
-    private sealed class LogCapture : ILoggerProvider, ILogger
-    {
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
-
-        public IEnumerable<string> Lines => _lines;
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            _lines.Enqueue(formatter(state, exception) + exception);
-
-        public void Dispose()
-        {
-        }
-    }
 }

@@ -208,25 +208,4 @@ public sealed class EscalationTests : IDisposable
 
     private void At(int year, int month, int day, int hour, int minute) =>
         _bot.Clock.Set(new DateTimeOffset(year, month, day, hour, minute, 0, Wib));
-
-    private sealed class LogCapture : ILoggerProvider, ILogger
-    {
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
-
-        public IEnumerable<string> Lines => _lines;
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            _lines.Enqueue($"{logLevel}: {formatter(state, exception)}{exception}");
-
-        public void Dispose()
-        {
-        }
-    }
 }

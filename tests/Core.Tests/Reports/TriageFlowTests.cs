@@ -325,7 +325,7 @@ public sealed class TriageFlowTests : IDisposable
         var entry = Assert.Single(Filed.Entries(_bot, report.Id));
         Assert.Equal((ReportEntryKind.Event, "menangani laporan", (long?)budi), (entry.Kind, entry.Text, entry.OfficerId));
         Assert.Equal([$"🙋 Laporan {report.Number} ditangani Budi."], Filed.Since(_bot, rows, Some.DutyGroup).Said());
-        Assert.Contains($"Officer {budi} claimed report {report.Number}", _logs.Lines);
+        Assert.Contains($"Information: Officer {budi} claimed report {report.Number}", _logs.Lines);
     }
 
     [Fact]
@@ -760,26 +760,5 @@ public sealed class TriageFlowTests : IDisposable
             .Where(o => o.ChatKey is not (StrangerChat or BudiChat or SariChat))
             .Select(o => $"{o.ChatKey}:{o.Message}");
         return string.Join('|', [.. reports, "entries", .. entries, "sent", .. sent]);
-    }
-
-    private sealed class LogCapture : ILoggerProvider, ILogger
-    {
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
-
-        public IEnumerable<string> Lines => _lines;
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            _lines.Enqueue(formatter(state, exception) + exception);
-
-        public void Dispose()
-        {
-        }
     }
 }
