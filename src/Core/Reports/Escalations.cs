@@ -18,7 +18,6 @@ namespace Timpora.Core.Reports;
 public sealed class Escalations(
     TimporaDb db,
     Outbox outbox,
-    ReportDesk desk,
     ReportCard cards,
     Triage triage,
     OfficeClock office,
@@ -82,19 +81,19 @@ public sealed class Escalations(
         var line = Texts.Format(language, "Escalation.Waiting", Html.Escape(report.Number), Math.Round(waited, 1), cards.Hour(report.SubmittedAt, language));
         var card = await triage.CardAsync(report, language, ct);
         card = card with { Text = line + "\n\n" + card.Text };
-        var photos = await triage.PhotosAsync(report.Id, ct);
+        var messages = ReportDesk.Messages(report, await triage.PhotosAsync(report.Id, ct), card, language).ToList();
         var keys = new List<string>();
         foreach (var supervisor in supervisors)
         {
+            // The card carries the key; the pin and photos after it commit (or roll back) with it.
             var to = supervisor.Address!;
             var key = Key(report.Id, supervisor.Id);
-            outbox.Enqueue(to, card, key);
-            if (report.Point is { IsValid: true } point)
+            outbox.Enqueue(to, messages[0], key);
+            foreach (var message in messages.Skip(1))
             {
-                outbox.Enqueue(to, new OutgoingMessage { Location = point });
+                outbox.Enqueue(to, message);
             }
 
-            desk.SendPhotos(to, report, photos);
             keys.Add(key);
         }
 

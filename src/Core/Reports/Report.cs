@@ -84,7 +84,10 @@ public sealed class Report
 
     public GeoPoint? Point => Latitude is { } lat && Longitude is { } lon ? new GeoPoint(lat, lon) : null;
 
-    public bool IsOpen => Status is ReportStatus.New or ReportStatus.Verified or ReportStatus.InAction;
+    /// <summary>The statuses of a report still being handled; closed and unfounded are final.</summary>
+    public static readonly IReadOnlyList<ReportStatus> OpenStatuses = [ReportStatus.New, ReportStatus.Verified, ReportStatus.InAction];
+
+    public bool IsOpen => OpenStatuses.Contains(Status);
 
     /// <summary>The statuses an officer may set next: one step along the chain, or unfounded while open.</summary>
     public IReadOnlyList<ReportStatus> NextStatuses => Status switch

@@ -83,7 +83,7 @@ public sealed class ReportCard(WorkingCalendar calendar)
         text.Append('\n').Append(Texts.Format(language, "Triage.Card.Submitted", Hour(report.SubmittedAt, language)));
         AppendFacts(text, report, language);
         text.Append("\n\n").Append(Html.Escape(report.Text));
-        var fromReporter = thread.Where(l => l.Kind is ReportEntryKind.Question or ReportEntryKind.Answer or ReportEntryKind.Addition).ToList();
+        var fromReporter = thread.Where(l => !ReportEntry.Internal(l.Kind)).ToList();
         if (fromReporter.Count > 0)
         {
             text.Append("\n\n").Append(Texts.Get(language, "Triage.Card.Thread"));
@@ -106,7 +106,7 @@ public sealed class ReportCard(WorkingCalendar calendar)
         text.Append(Texts.Format(language, "Status.Card.Title", Category(report.Category, language), StatusName(report.Status, language)));
         text.Append('\n').Append(Texts.Get(language, $"Status.Card.Meaning.{report.Status}"));
         text.Append('\n').Append(Texts.Format(language, "Status.Card.Submitted", Hour(report.SubmittedAt, language), photos));
-        var visible = thread.Where(l => l.Kind is ReportEntryKind.Question or ReportEntryKind.Answer or ReportEntryKind.Addition).TakeLast(ThreadShown).ToList();
+        var visible = thread.Where(l => !ReportEntry.Internal(l.Kind)).TakeLast(ThreadShown).ToList();
         if (visible.Count > 0)
         {
             text.Append("\n\n").Append(Texts.Get(language, "Status.Card.Thread"));
@@ -126,7 +126,7 @@ public sealed class ReportCard(WorkingCalendar calendar)
     /// <summary>"Minggu, 22 November 2026, 10.00–11.00": the hour (office time) a report or addition arrived, never the minute.</summary>
     public string Hour(DateTime hourUtc, Language language)
     {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(hourUtc, DateTimeKind.Utc), calendar.Zone);
+        var local = calendar.Local(hourUtc);
         var day = WindowText.Day(DateOnly.FromDateTime(local), language);
         var from = TimeOnly.FromDateTime(local);
         return Texts.Format(language, "Triage.Card.Hour", day, WindowText.Time(from), WindowText.Time(from.AddHours(1)));

@@ -55,26 +55,31 @@ public sealed class ReportDesk(TimporaDb db, Outbox outbox, ReportCard cards, IO
     public void Send(ConversationAddress to, Report report, IReadOnlyList<ReportPhoto> photos, OutgoingMessage card)
     {
         ArgumentNullException.ThrowIfNull(to);
-        ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(card);
-        outbox.Enqueue(to, card);
-        if (report.Point is { IsValid: true } point)
+        foreach (var message in Messages(report, photos, card, StaffLanguage))
         {
-            outbox.Enqueue(to, new OutgoingMessage { Location = point });
+            outbox.Enqueue(to, message);
         }
-
-        SendPhotos(to, report, photos);
     }
 
-    /// <summary>Each photo as its own message, captioned with the report's number so it is never mistaken for another's.</summary>
-    public void SendPhotos(ConversationAddress to, Report report, IReadOnlyList<ReportPhoto> photos)
+    /// <summary>
+    /// A report as messages: the card, the pin, then each photo captioned with the report's number so it is never
+    /// mistaken for another's. Queued to the team, or said to an officer who opens the report.
+    /// </summary>
+    public static IEnumerable<OutgoingMessage> Messages(Report report, IReadOnlyList<ReportPhoto> photos, OutgoingMessage card, Language language)
     {
-        ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(photos);
+        ArgumentNullException.ThrowIfNull(card);
+        yield return card;
+        if (report.Point is { IsValid: true } point)
+        {
+            yield return new OutgoingMessage { Location = point };
+        }
+
         for (var i = 0; i < photos.Count; i++)
         {
-            SendPhoto(to, photos[i], Texts.Format(StaffLanguage, "Triage.PhotoCaption", Html.Escape(report.Number), i + 1, photos.Count));
+            var caption = Texts.Format(language, "Triage.PhotoCaption", Html.Escape(report.Number), i + 1, photos.Count);
+            yield return new OutgoingMessage { PhotoBytes = photos[i].Bytes, Caption = caption };
         }
     }
 

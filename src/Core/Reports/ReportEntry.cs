@@ -32,8 +32,8 @@ public sealed class ReportEntry
     public DateTime At { get; private set; }
 
     /// <summary>Kept inside the office: never shown to the reporter nor forwarded to partners.</summary>
-    public bool IsInternal => Kind is ReportEntryKind.Note or ReportEntryKind.Event;
+    public bool IsInternal => Internal(Kind);
 
-    /// <summary>Written by the reporter (an answer or an addition).</summary>
-    public bool FromReporter => Kind is ReportEntryKind.Answer or ReportEntryKind.Addition;
+    /// <summary>The one rule of what stays inside the office: notes and events.</summary>
+    public static bool Internal(ReportEntryKind kind) => kind is ReportEntryKind.Note or ReportEntryKind.Event;
 }

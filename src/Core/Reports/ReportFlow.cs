@@ -38,8 +38,7 @@ public sealed class ReportFlow(
         if (!quota.Allows(turn.Pseudonym, turn.Now))
         {
             turn.End();
-            turn.Say("Report.Quota", options.Value.DailyLimit, Html.Escape(office.Value.Phone));
-            return turn.StartAsync(ConversationEngine.MenuFlow, ct);
+            return RefuseOverQuotaAsync(turn, ct);
         }
 
         return base.StartAsync(turn, ct);
@@ -94,8 +93,7 @@ public sealed class ReportFlow(
     {
         if (!quota.Allows(turn.Pseudonym, turn.Now))
         {
-            turn.Say(new OutgoingMessage { Text = turn.Text("Report.Quota", options.Value.DailyLimit, Html.Escape(office.Value.Phone)), Keyboard = ReplyKeyboard.Removed });
-            await turn.StartAsync(ConversationEngine.MenuFlow, ct);
+            await RefuseOverQuotaAsync(turn, ct);
             return Finished.Done;
         }
 
@@ -109,7 +107,7 @@ public sealed class ReportFlow(
             }
 
             d.Photos.RemoveAt(failure.Number - 1);
-            var why = turn.Text(failure.Problem == PhotoProblem.TooBig ? "Report.Photos.TooBig" : "Report.Photos.WrongKind", options.Value.MaxPhotoBytes / (1024 * 1024));
+            var why = PhotoChecks.Explain(turn, failure.Problem, options.Value.MaxPhotoBytes);
             return Finished.Return("photos", turn.Text("Report.Photos.Dropped", failure.Number, why));
         }
 
@@ -117,5 +115,11 @@ public sealed class ReportFlow(
         turn.Say(new OutgoingMessage { Text = turn.Text("Report.Sent", submitted.ReceiptCode), Keyboard = ReplyKeyboard.Removed });
         await turn.StartAsync(ConversationEngine.MenuFlow, ct);
         return Finished.Done;
+    }
+
+    private Task RefuseOverQuotaAsync(Turn turn, CancellationToken ct)
+    {
+        turn.Say(new OutgoingMessage { Text = turn.Text("Report.Quota", options.Value.DailyLimit, Html.Escape(office.Value.Phone)), Keyboard = ReplyKeyboard.Removed });
+        return turn.StartAsync(ConversationEngine.MenuFlow, ct);
     }
 }

@@ -34,14 +34,9 @@ public sealed class ReportPhotosAnswer(int max, long maxBytes) : IAnswer<List<st
             return Done(Parsed<List<string>>.Refuse(asking.Text("Report.Photos.Expected")));
         }
 
-        if (!file.IsPhoto && file.MimeType is not ("image/jpeg" or "image/png"))
+        if (PhotoChecks.Before(file, maxBytes) is { } problem)
         {
-            return Done(Parsed<List<string>>.Refuse(asking.Text("Report.Photos.WrongKind")));
-        }
-
-        if (file.Size > maxBytes)
-        {
-            return Done(Parsed<List<string>>.Refuse(asking.Text("Report.Photos.TooBig", maxBytes / (1024 * 1024))));
+            return Done(Parsed<List<string>>.Refuse(PhotoChecks.Explain(asking.Turn, problem, maxBytes)));
         }
 
         if (photos.Count >= max)

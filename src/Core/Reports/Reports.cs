@@ -218,3 +218,28 @@ public enum PhotoProblem
 
     TooMany,
 }
+
+/// <summary>The checks a photo message allows before anything is fetched, and the words for each problem.</summary>
+public static class PhotoChecks
+{
+    /// <summary>Not a JPEG or PNG by what the channel says, or declared larger than the limit; null when it may be fetched.</summary>
+    public static PhotoProblem? Before(IncomingFile file, long maxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (!file.IsPhoto && file.MimeType is not ("image/jpeg" or "image/png"))
+        {
+            return PhotoProblem.NotAnImage;
+        }
+
+        return file.Size > maxBytes ? PhotoProblem.TooBig : null;
+    }
+
+    /// <summary>Why a photo cannot be used, for the reporter; {0} of the too-big text is the limit in MB.</summary>
+    public static string Explain(Turn turn, PhotoProblem problem, long maxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return problem == PhotoProblem.TooBig
+            ? turn.Text("Report.Photos.TooBig", maxBytes / (1024 * 1024))
+            : turn.Text("Report.Photos.WrongKind");
+    }
+}

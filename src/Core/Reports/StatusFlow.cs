@@ -42,13 +42,7 @@ public sealed class StatusFlow(
             return;
         }
 
-        if (await OpenReportAsync(turn, ct) is { } report)
-        {
-            await ShowAsync(turn, report, ct);
-            return;
-        }
-
-        Ask(turn, AskCode, "Status.AskCode");
+        await ShowAsync(turn, ct);
     }
 
     public async Task ShowAsync(Turn turn, CancellationToken ct)
@@ -207,21 +201,8 @@ public sealed class StatusFlow(
             return;
         }
 
-        if (!file.IsPhoto && file.MimeType is not ("image/jpeg" or "image/png"))
-        {
-            turn.Say("Report.Photos.WrongKind");
-            Ask(turn, Photo, "Status.AskPhoto", megabytes);
-            return;
-        }
-
-        if (file.Size > options.Value.MaxPhotoBytes)
-        {
-            turn.Say("Report.Photos.TooBig", megabytes);
-            Ask(turn, Photo, "Status.AskPhoto", megabytes);
-            return;
-        }
-
-        var problem = await reports.AddPhotoAsync(report, turn.Message.Address.Channel, file.FileId, turn.Now, ct);
+        var problem = PhotoChecks.Before(file, options.Value.MaxPhotoBytes)
+            ?? await reports.AddPhotoAsync(report, turn.Message.Address.Channel, file.FileId, turn.Now, ct);
         switch (problem)
         {
             case null:
@@ -237,7 +218,7 @@ public sealed class StatusFlow(
                 Ask(turn, Photo, "Status.AskPhoto", megabytes);
                 return;
             default:
-                turn.Say(problem == PhotoProblem.TooBig ? "Report.Photos.TooBig" : "Report.Photos.WrongKind", megabytes);
+                turn.Say(OutgoingMessage.Say(PhotoChecks.Explain(turn, problem.Value, options.Value.MaxPhotoBytes)));
                 Ask(turn, Photo, "Status.AskPhoto", megabytes);
                 return;
         }

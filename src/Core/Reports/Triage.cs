@@ -23,8 +23,6 @@ public sealed class Triage(
 {
     public const int PageSize = 8;
 
-    public static readonly IReadOnlyList<ReportStatus> OpenStatuses = [ReportStatus.New, ReportStatus.Verified, ReportStatus.InAction];
-
     public IReadOnlyList<ReportPartner> Partners => options.Value.Partners;
 
     /// <summary>By the number on a card; a number from a button is untrusted, and anything else finds nothing.</summary>
@@ -48,7 +46,7 @@ public sealed class Triage(
     /// <summary>One page of reports, newest first: the open ones when no status is given.</summary>
     public async Task<ReportPage> ListAsync(ReportStatus? status, ReportCategory? category, int page, CancellationToken ct)
     {
-        List<ReportStatus> statuses = status is { } only ? [only] : [.. OpenStatuses];
+        List<ReportStatus> statuses = status is { } only ? [only] : [.. Report.OpenStatuses];
         var query = db.Reports.AsNoTracking().Where(r => statuses.Contains(r.Status));
         if (category is { } wanted)
         {

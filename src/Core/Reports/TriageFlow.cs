@@ -290,7 +290,7 @@ public sealed class TriageFlow(
         var claim = report.ClaimedBy is { } id && claimers.TryGetValue(id, out var name)
             ? turn.Text("Triage.Card.ClaimedBy", Html.Escape(name))
             : turn.Text("Triage.Card.Unclaimed");
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(report.SubmittedAt, DateTimeKind.Utc), calendar.Zone);
+        var local = calendar.Local(report.SubmittedAt);
         var received = $"{WindowText.ShortDay(DateOnly.FromDateTime(local), turn.Language)} {WindowText.Time(TimeOnly.FromDateTime(local))}";
         return turn.Text(
             "Triage.List.Line",
@@ -332,20 +332,10 @@ public sealed class TriageFlow(
 
         // The card's first button claims the report: a stray "1" typed afterwards must not.
         turn.NumbersChooseButtons = false;
-        turn.Say(await triage.CardAsync(report, turn.Language, ct));
-        if (report.Point is { IsValid: true } point)
+        var card = await triage.CardAsync(report, turn.Language, ct);
+        foreach (var message in ReportDesk.Messages(report, await triage.PhotosAsync(report.Id, ct), card, turn.Language))
         {
-            turn.Say(new OutgoingMessage { Location = point });
-        }
-
-        var photos = await triage.PhotosAsync(report.Id, ct);
-        for (var i = 0; i < photos.Count; i++)
-        {
-            turn.Say(new OutgoingMessage
-            {
-                PhotoBytes = photos[i].Bytes,
-                Caption = turn.Text("Triage.PhotoCaption", Html.Escape(report.Number), i + 1, photos.Count),
-            });
+            turn.Say(message);
         }
 
         log.LogInformation("Officer {OfficerId} opened report {ReportNumber}", me.Id, report.Number);

@@ -24,6 +24,9 @@ public sealed class WorkingCalendar
 
     public TimeZoneInfo Zone { get; }
 
+    /// <summary>A stored UTC instant as the office's clock shows it.</summary>
+    public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
     /// <summary>The office's date at <paramref name="now"/>: in WIB a new day starts at 17:00 UTC.</summary>
     public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
 

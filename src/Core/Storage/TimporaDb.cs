@@ -169,7 +169,6 @@ public sealed class TimporaDb(DbContextOptions<TimporaDb> options) : DbContext(o
             e.Property(x => x.Text).HasMaxLength(8000);
             e.HasOne<Report>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
             e.Ignore(x => x.IsInternal);
-            e.Ignore(x => x.FromReporter);
         });
 
         modelBuilder.Entity<ReportPhoto>(p =>

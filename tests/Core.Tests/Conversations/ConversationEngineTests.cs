@@ -453,6 +453,23 @@ public sealed class ConversationEngineTests : IDisposable
         Assert.True(Assert.Single(_bot.InboxRows()).Done);
     }
 
+    [Theory]
+    [InlineData("v1:menu:jb")]
+    [InlineData("v1:status:ans")]
+    [InlineData("v1:report:a:cat:Overstay")]
+    public async Task A_press_in_a_group_on_a_button_of_a_flow_that_takes_none_there_changes_nothing(string payload)
+    {
+        await _bot.SendAsync("/start");
+        var before = _bot.Conversation();
+
+        var replies = await _bot.PressInGroupAsync(payload, EngineHarness.Chat);
+
+        Assert.Empty(replies);
+        Assert.Equal(before.Flow, _bot.Conversation().Flow);
+        Assert.Equal(before.FlowState, _bot.Conversation().FlowState);
+        Assert.True(_bot.InboxRows()[^1].Done);
+    }
+
     [Fact]
     public async Task Marks_a_person_who_writes_again_as_reachable()
     {
