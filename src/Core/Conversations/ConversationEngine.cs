@@ -95,6 +95,11 @@ public sealed class ConversationEngine(
 
         conversation.Touch(now.UtcDateTime);
         await db.SaveChangesAsync(ct);
+        foreach (var change in turn.Committed)
+        {
+            change();
+        }
+
         return turn.Replies;
     }
 

@@ -10,6 +10,7 @@ namespace Timpora.Core.Conversations;
 public sealed class Turn
 {
     private readonly List<OutgoingMessage> _replies = [];
+    private readonly List<Action> _afterCommit = [];
     private readonly Conversation _conversation;
     private readonly Func<Turn, string, CancellationToken, Task> _start;
     private readonly Func<Turn, string, CancellationToken, Task> _show;
@@ -38,6 +39,9 @@ public sealed class Turn
 
     public IReadOnlyList<OutgoingMessage> Replies => _replies;
 
+    /// <summary>What runs once the turn is committed, in order; a turn that fails or runs again never runs it.</summary>
+    internal IReadOnlyList<Action> Committed => _afterCommit;
+
     /// <summary>False for a step whose answer may itself be a number, so "2" is not read as the second button.</summary>
     public bool NumbersChooseButtons { get; set; } = true;
 
@@ -54,6 +58,12 @@ public sealed class Turn
         args.Length == 0 ? Texts.Get(Language, key) : Texts.Format(Language, key, args);
 
     public void Say(OutgoingMessage message) => _replies.Add(message);
+
+    /// <summary>
+    /// A change outside the database (an in-memory count or session) that must happen only if the turn commits: the
+    /// engine may run a turn again after a conflict, and a turn that throws is undone.
+    /// </summary>
+    public void AfterCommit(Action change) => _afterCommit.Add(change);
 
     public void Say(string key, params object?[] args) => Say(OutgoingMessage.Say(Text(key, args)));
 

@@ -111,7 +111,7 @@ public sealed class ReportFlow(
             return Finished.Return("photos", turn.Text("Report.Photos.Dropped", failure.Number, why));
         }
 
-        quota.Count(turn.Pseudonym, turn.Now);
+        turn.AfterCommit(() => quota.Count(turn.Pseudonym, turn.Now));
         turn.Say(new OutgoingMessage { Text = turn.Text("Report.Sent", submitted.ReceiptCode), Keyboard = ReplyKeyboard.Removed });
         await turn.StartAsync(ConversationEngine.MenuFlow, ct);
         return Finished.Done;

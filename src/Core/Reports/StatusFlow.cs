@@ -165,14 +165,17 @@ public sealed class StatusFlow(
 
         if (await reports.FindAsync(typed, ct) is not { } report)
         {
-            attempts.Missed(turn.Pseudonym, turn.Now);
+            turn.AfterCommit(() => attempts.Missed(turn.Pseudonym, turn.Now));
             turn.Say("Status.NotFound");
             turn.Stay(this, new StatusStep(AskCode));
             return;
         }
 
-        attempts.Matched(turn.Pseudonym);
-        sessions.Open(turn.Pseudonym, report.Id, turn.Now);
+        turn.AfterCommit(() =>
+        {
+            attempts.Matched(turn.Pseudonym);
+            sessions.Open(turn.Pseudonym, report.Id, turn.Now);
+        });
         await ShowAsync(turn, report, ct);
     }
 

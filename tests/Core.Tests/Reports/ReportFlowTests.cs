@@ -474,6 +474,31 @@ public sealed class ReportFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task A_report_whose_turn_ran_again_after_a_conflict_is_filed_and_counted_once()
+    {
+        var limitOfTwo = Some.Reports();
+        limitOfTwo.DailyLimit = 2;
+        using var bot = new EngineHarness(reports: limitOfTwo);
+        var reporter = new Reporter(bot);
+        await reporter.ReportUntil("confirm");
+        var conversation = bot.Conversation().Id;
+        bot.Database.Saves.BeforeNextTurnSave = () =>
+            bot.Database.Execute($"UPDATE conversations SET Version = Version + 1 WHERE Id = {conversation}");
+
+        var sent = await reporter.Press("v1:report:ok");
+
+        Assert.NotNull(Reporter.ReceiptIn(sent));
+        using (var db = bot.Database.NewDb())
+        {
+            Assert.Equal(1, db.Reports.Count());
+        }
+
+        // Counted once, so the second of the two allowed reports may still be written.
+        var again = await bot.SendAsync("/lapor");
+        Assert.Equal(Texts.Get(Language.Indonesian, "Report.Intro"), again[0].Text);
+    }
+
+    [Fact]
     public async Task Two_reports_get_different_receipt_codes_and_numbers()
     {
         var first = Reporter.ReceiptIn(await _reporter.Report());
