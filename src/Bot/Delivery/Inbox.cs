@@ -25,8 +25,7 @@ public sealed class Inbox(IServiceScopeFactory scopes, Pseudonyms pseudonyms, Tu
         var db = scope.ServiceProvider.GetRequiredService<TimporaDb>();
         var ids = updates.Select(u => u.UpdateId).ToList();
         var seen = await db.Inbox.Where(e => e.Channel == channel && ids.Contains(e.UpdateId)).Select(e => e.UpdateId).ToListAsync(ct);
-        var hour = clock.GetUtcNow().UtcDateTime;
-        hour = new DateTime(hour.Year, hour.Month, hour.Day, hour.Hour, 0, 0, DateTimeKind.Utc);
+        var hour = Hours.Of(clock.GetUtcNow());
         var fresh = updates.Where(u => !seen.Contains(u.UpdateId)).DistinctBy(u => u.UpdateId).ToList();
         InboxEntry Entry(ReceivedUpdate update) =>
             new(channel, update.UpdateId, pseudonyms.Of(update.Message.Address), MessageJson.Write(update.Message), hour);

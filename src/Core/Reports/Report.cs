@@ -130,11 +130,4 @@ public sealed class Report
 
     /// <summary>Marks a change the reporter or an officer made, so concurrent writers conflict.</summary>
     public void Touch() => Version++;
-
-    /// <summary>An hour as stored on reports and on what reporters add to them.</summary>
-    public static DateTime Hour(DateTimeOffset now)
-    {
-        var utc = now.UtcDateTime;
-        return new DateTime(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, DateTimeKind.Utc);
-    }
 }

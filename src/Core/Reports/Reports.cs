@@ -40,7 +40,7 @@ public sealed class Reports(
         }
 
         var (code, hash) = await NewReceiptAsync(ct);
-        var hour = Report.Hour(now);
+        var hour = Hours.Of(now);
         var report = new Report(await NewNumberAsync(ct), hash, draft, SeenOn(draft, now), hour);
         db.Reports.Add(report);
         var photos = cleaned.Select(p => new ReportPhoto(report, p, hour)).ToList();
@@ -96,7 +96,7 @@ public sealed class Reports(
             .OrderByDescending(e => e.Id)
             .FirstOrDefaultAsync(ct);
         var kind = last?.Kind == ReportEntryKind.Question ? ReportEntryKind.Answer : ReportEntryKind.Addition;
-        db.ReportEntries.Add(new ReportEntry(report.Id, kind, text, null, Report.Hour(now)));
+        db.ReportEntries.Add(new ReportEntry(report.Id, kind, text, null, Hours.Of(now)));
         report.Touch();
         var key = kind == ReportEntryKind.Answer ? "Triage.Told.Answer" : "Triage.Told.Addition";
         await desk.TellTeamAsync(Texts.Format(ReportDesk.StaffLanguage, key, Html.Escape(report.Number), Html.Escape(text)), except: null, ct);
@@ -118,7 +118,7 @@ public sealed class Reports(
             return problem;
         }
 
-        var stored = new ReportPhoto(report, photo, Report.Hour(now));
+        var stored = new ReportPhoto(report, photo, Hours.Of(now));
         db.ReportPhotos.Add(stored);
         report.Touch();
         var line = Texts.Format(ReportDesk.StaffLanguage, "Triage.Told.Photo", Html.Escape(report.Number));
