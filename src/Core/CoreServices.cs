@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Timpora.Core.Collective;
 using Timpora.Core.Conversations;
 using Timpora.Core.Delivery;
 using Timpora.Core.Information;
@@ -56,6 +57,13 @@ public static class CoreServices
         services.AddScoped<IFlow, DutyFlow>();
         services.AddScoped<IFlow, ReportFlow>();
         services.AddScoped<IFlow, StatusFlow>();
+
+        services.AddScoped<Sessions>();
+        services.AddScoped<SessionDesk>();
+        services.AddScoped<IFlow, CollectiveFlow>();
+        services.AddScoped<IFlow, JoinFlow>();
+        services.AddScoped<IFlow, RosterFlow>();
+        services.AddScoped<IFlow, SessionFlow>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Timpora.Core.Collective;
 using Timpora.Core.Conversations;
 using Timpora.Core.Delivery;
 using Timpora.Core.Officers;
@@ -42,6 +43,12 @@ public sealed class TimporaDb(DbContextOptions<TimporaDb> options) : DbContext(o
     public DbSet<ReportEntry> ReportEntries => Set<ReportEntry>();
 
     public DbSet<ReportPhoto> ReportPhotos => Set<ReportPhoto>();
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<SessionOfficer> SessionOfficers => Set<SessionOfficer>();
+
+    public DbSet<Applicant> Applicants => Set<Applicant>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -177,6 +184,56 @@ public sealed class TimporaDb(DbContextOptions<TimporaDb> options) : DbContext(o
             p.HasKey(x => x.Id);
             p.Property(x => x.MimeType).HasMaxLength(32);
             p.HasOne(x => x.Report).WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Session>(s =>
+        {
+            s.ToTable("sessions");
+            s.HasKey(x => x.Id);
+            s.Property(x => x.Code).HasMaxLength(16);
+            s.HasIndex(x => x.Code).IsUnique();
+            s.Property(x => x.Channel).HasMaxLength(32);
+            s.Property(x => x.ChatKey).HasMaxLength(256);
+            s.HasIndex(x => new { x.Channel, x.ChatKey });
+            s.Property(x => x.OrganisationName).HasMaxLength(TypedAnswer);
+            s.Property(x => x.CoordinatorName).HasMaxLength(TypedAnswer);
+            s.Property(x => x.CoordinatorPhone).HasMaxLength(16);
+            s.Property(x => x.Address).HasMaxLength(500);
+            s.Property(x => x.VenueDetails).HasMaxLength(TypedAnswer);
+            s.Property(x => x.Preferred).HasMaxLength(64);
+            s.Property(x => x.DeclineReason).HasMaxLength(TypedAnswer);
+            s.HasIndex(x => new { x.Status, x.Date });
+            s.Property(x => x.Version).IsConcurrencyToken();
+            s.Ignore(x => x.Coordinator);
+            s.Ignore(x => x.Point);
+            s.Ignore(x => x.PreferredDates);
+            s.Ignore(x => x.IsOpen);
+        });
+
+        modelBuilder.Entity<SessionOfficer>(o =>
+        {
+            o.ToTable("session_officers");
+            o.HasKey(x => new { x.SessionId, x.OfficerId });
+            o.HasOne<Session>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+            o.HasIndex(x => x.OfficerId);
+        });
+
+        modelBuilder.Entity<Applicant>(a =>
+        {
+            a.ToTable("applicants");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.FullName).HasMaxLength(TypedAnswer);
+            a.Property(x => x.Nik).HasMaxLength(16);
+            a.Property(x => x.Phone).HasMaxLength(16);
+            a.Property(x => x.Channel).HasMaxLength(32);
+            a.Property(x => x.ChatKey).HasMaxLength(256);
+
+            // One NIK once per roster, whatever races; across open rosters the check is in Sessions.AddAsync.
+            a.HasIndex(x => new { x.SessionId, x.Nik }).IsUnique();
+            a.HasIndex(x => x.Nik);
+            a.HasIndex(x => new { x.Channel, x.ChatKey });
+            a.HasOne<Session>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+            a.Ignore(x => x.Chat);
         });
     }
 

@@ -157,6 +157,6 @@ public sealed partial class TextsTests
     [GeneratedRegex(@"\{\d+(?:[,:][^}]*)?\}")]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"""((?:Menu|Info|Input|Cancel|Help|Language|ComingSoon|Error|Group|Commands|Form|Visit|Visits|Duty|Officer|Notice|Slot|Place|Report|Receipt|Status|Triage|Escalation)(?:\.[A-Za-z]+)*)""")]
+    [GeneratedRegex(@"""((?:Menu|Info|Input|Cancel|Help|Language|ComingSoon|Error|Group|Commands|Form|Visit|Visits|Duty|Officer|Notice|Slot|Place|Report|Receipt|Status|Triage|Escalation|Collective|Roster|Join|Session|SessionNotice)(?:\.[A-Za-z]+)*)""")]
     private static partial Regex TextKey();
 }

@@ -1,0 +1,8 @@
+namespace Timpora.Core.Collective;
+
+public enum SessionPurpose
+{
+    Umrah,
+    Hajj,
+    Other,
+}
