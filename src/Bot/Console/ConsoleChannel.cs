@@ -35,6 +35,21 @@ public sealed partial class ConsoleChannel(TextWriter output) : IChannelSender
             text.AppendLine().Append("bot> ").AppendLine(PlainText(html).Replace("\n", "\n     ", StringComparison.Ordinal));
         }
 
+        if (message.DocumentBytes is { } document)
+        {
+            text.AppendLine().Append("bot> [file ").Append(message.DocumentName).Append(", ").Append(document.Length).AppendLine(" bytes]");
+            if (message.Caption is { } caption)
+            {
+                text.Append("     ").AppendLine(PlainText(caption));
+            }
+
+            // A text file (the example roster) is shown as it is, so it can be copied from the terminal.
+            if (AsText(document) is { } content)
+            {
+                text.Append("     ").AppendLine(content.TrimEnd().ReplaceLineEndings("\n     "));
+            }
+        }
+
         var number = 1;
         foreach (var button in message.Buttons.SelectMany(row => row))
         {
@@ -62,6 +77,19 @@ public sealed partial class ConsoleChannel(TextWriter output) : IChannelSender
         }
 
         return text.ToString();
+    }
+
+    private static string? AsText(byte[] bytes)
+    {
+        try
+        {
+            var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+            return text.Any(c => char.IsControl(c) && c is not ('\r' or '\n' or '\t')) ? null : text;
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
     }
 
     private static string MapLink(GeoPoint point) =>

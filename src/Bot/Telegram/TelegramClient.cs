@@ -87,6 +87,20 @@ public sealed partial class TelegramClient(HttpClient http, IOptions<TelegramOpt
         return UploadAsync<Message>("sendPhoto", fields, new Upload("photo", fileName, photo), ct);
     }
 
+    /// <summary>
+    /// Uploads a file as a document (a download, not a picture) as multipart/form-data, with the longer upload deadline.
+    /// Bots may upload documents of up to 50 MB.
+    /// </summary>
+    /// <param name="fileName">What the person's app shows and saves, e.g. <c>contoh-rombongan.csv</c>.</param>
+    /// <param name="captionHtml">Already escaped HTML in Telegram's subset, at most 1024 characters; null for none.</param>
+    public Task<Message> SendDocumentAsync(long chatId, byte[] document, string fileName, string? captionHtml, object? replyMarkup, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        var fields = new SendDocumentUploadRequest(chatId, captionHtml, captionHtml is null ? null : "HTML", replyMarkup);
+        return UploadAsync<Message>("sendDocument", fields, new Upload("document", fileName, document), ct);
+    }
+
     public Task<Message> SendVenueAsync(
         long chatId, double latitude, double longitude, string title, string address, object? replyMarkup, CancellationToken ct) =>
         CallAsync<Message>("sendVenue", new SendVenueRequest(chatId, latitude, longitude, title, address, replyMarkup), ct);

@@ -22,6 +22,9 @@ public sealed record SendPhotoRequest(long ChatId, string Photo, string? Caption
 /// <summary>The form fields of a sendPhoto upload; the photo itself travels as a file part beside them.</summary>
 public sealed record SendPhotoUploadRequest(long ChatId, string? Caption, string? ParseMode, object? ReplyMarkup);
 
+/// <summary>The form fields of a sendDocument upload; the file itself travels as a part beside them.</summary>
+public sealed record SendDocumentUploadRequest(long ChatId, string? Caption, string? ParseMode, object? ReplyMarkup);
+
 public sealed record SendVenueRequest(long ChatId, double Latitude, double Longitude, string Title, string Address, object? ReplyMarkup);
 
 public sealed record AnswerCallbackQueryRequest(string CallbackQueryId, string? Text);

@@ -14,8 +14,12 @@ public sealed class TelegramSender(TelegramClient client)
     /// <summary>Telegram's limit for a photo sent by upload.</summary>
     public const int MaxPhotoBytes = 10 * 1024 * 1024;
 
+    /// <summary>Telegram's limit for a document a bot uploads.</summary>
+    public const int MaxDocumentBytes = 50 * 1024 * 1024;
+
     /// <summary>
-    /// Sends the photo first (with its caption), then the text, then the venue, then the bare pin, whichever are set.
+    /// Sends the photo first (with its caption), or the document (with its caption), then the text, then the venue,
+    /// then the bare pin, whichever are set.
     /// If a later part fails, the earlier ones have been delivered; a retry of the whole message repeats them.
     /// </summary>
     public async Task DeliverAsync(long chatId, OutgoingMessage message, CancellationToken ct)
@@ -23,9 +27,10 @@ public sealed class TelegramSender(TelegramClient client)
         ArgumentNullException.ThrowIfNull(message);
         var hasText = !string.IsNullOrWhiteSpace(message.Text);
         var hasPhoto = message.PhotoId is not null || message.PhotoBytes is not null;
-        if (!hasText && message.Venue is null && message.Location is null && !hasPhoto)
+        var hasDocument = message.DocumentBytes is not null;
+        if (!hasText && message.Venue is null && message.Location is null && !hasPhoto && !hasDocument)
         {
-            throw new ArgumentException("An outgoing message needs text, a photo, a venue or a location.", nameof(message));
+            throw new ArgumentException("An outgoing message needs text, a photo, a document, a venue or a location.", nameof(message));
         }
 
         // Everything below is checked before anything is sent, so a bad part never leaves half a message behind.
@@ -36,6 +41,7 @@ public sealed class TelegramSender(TelegramClient client)
 
         var caption = string.IsNullOrWhiteSpace(message.Caption) ? null : message.Caption;
         CheckPhoto(message, caption);
+        CheckDocument(message);
 
         var markups = new Queue<object>(TelegramMarkup.InPartOrder(message));
         if (hasPhoto)
@@ -45,6 +51,12 @@ public sealed class TelegramSender(TelegramClient client)
             await (message.PhotoBytes is { } bytes
                 ? client.SendPhotoAsync(chatId, bytes, PhotoFileName(bytes), caption, markup, ct)
                 : client.SendPhotoAsync(chatId, message.PhotoId!, caption, markup, ct));
+        }
+
+        if (hasDocument)
+        {
+            var markup = !hasText && message.Venue is null && message.Location is null ? Next(markups) : null;
+            await client.SendDocumentAsync(chatId, message.DocumentBytes!, message.DocumentName!, caption, markup, ct);
         }
 
         if (hasText)
@@ -70,9 +82,9 @@ public sealed class TelegramSender(TelegramClient client)
             throw new ArgumentException("An outgoing message has either a photo id or photo bytes, not both.", nameof(message));
         }
 
-        if (caption is not null && message.PhotoId is null && message.PhotoBytes is null)
+        if (caption is not null && message.PhotoId is null && message.PhotoBytes is null && message.DocumentBytes is null)
         {
-            throw new ArgumentException("An outgoing caption needs a photo to stand under.", nameof(message));
+            throw new ArgumentException("An outgoing caption needs a photo or a document to stand under.", nameof(message));
         }
 
         if (caption?.Length > MaxCaptionLength)
@@ -91,6 +103,40 @@ public sealed class TelegramSender(TelegramClient client)
             {
                 throw new ArgumentException($"An outgoing photo has {bytes.Length} bytes; Telegram takes at most {MaxPhotoBytes}.", nameof(message));
             }
+        }
+    }
+
+    private static void CheckDocument(OutgoingMessage message)
+    {
+        if (message.DocumentBytes is null)
+        {
+            if (message.DocumentName is not null)
+            {
+                throw new ArgumentException("An outgoing document name needs the document's bytes.", nameof(message));
+            }
+
+            return;
+        }
+
+        if (message.PhotoId is not null || message.PhotoBytes is not null)
+        {
+            // One caption cannot stand under both.
+            throw new ArgumentException("An outgoing message has either a photo or a document, not both.", nameof(message));
+        }
+
+        if (message.DocumentBytes.Length == 0)
+        {
+            throw new ArgumentException("An outgoing document is empty.", nameof(message));
+        }
+
+        if (message.DocumentBytes.Length > MaxDocumentBytes)
+        {
+            throw new ArgumentException($"An outgoing document has {message.DocumentBytes.Length} bytes; Telegram takes at most {MaxDocumentBytes}.", nameof(message));
+        }
+
+        if (string.IsNullOrWhiteSpace(message.DocumentName) || message.DocumentName.IndexOfAny(['/', '\\', '"', '\r', '\n']) >= 0)
+        {
+            throw new ArgumentException("An outgoing document needs a plain file name, without folders, quotes or line breaks.", nameof(message));
         }
     }
 

@@ -29,7 +29,19 @@ public sealed record OutgoingMessage
     /// </summary>
     public byte[]? PhotoBytes { get; init; }
 
-    /// <summary>HTML under the photo (at most 1,024 characters); only with <see cref="PhotoId"/> or <see cref="PhotoBytes"/>.</summary>
+    /// <summary>
+    /// A file to upload as a download (not a picture), e.g. an example CSV for the coordinator to fill in; needs
+    /// <see cref="DocumentName"/>, which is what the person's phone saves it as. Sent before the text.
+    /// </summary>
+    public byte[]? DocumentBytes { get; init; }
+
+    /// <summary>The file name of <see cref="DocumentBytes"/>, e.g. <c>contoh-rombongan.csv</c>.</summary>
+    public string? DocumentName { get; init; }
+
+    /// <summary>
+    /// HTML under the photo or document (at most 1,024 characters); only with <see cref="PhotoId"/>,
+    /// <see cref="PhotoBytes"/> or <see cref="DocumentBytes"/>.
+    /// </summary>
     public string? Caption { get; init; }
 
     public static OutgoingMessage Say(string html) => new() { Text = html };

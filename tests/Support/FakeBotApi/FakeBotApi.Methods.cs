@@ -9,6 +9,7 @@ public sealed partial class FakeBotApi
     private const int MaxTextLength = 4096;
     private const int MaxCaptionLength = 1024;
     private const int MaxPhotoUploadBytes = 10 * 1024 * 1024;
+    private const int MaxDocumentUploadBytes = 50 * 1024 * 1024;
     private const int MaxDownloadBytes = 20 * 1024 * 1024;
     private const string NotModified =
         "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
@@ -69,6 +70,7 @@ public sealed partial class FakeBotApi
         Add("sendLocation", OnSendLocation);
         Add("sendVenue", OnSendVenue);
         Add("sendPhoto", OnSendPhoto);
+        Add("sendDocument", OnSendDocument);
         Add("answerCallbackQuery", OnAnswerCallbackQuery);
         Add("editMessageText", OnEditMessageText);
         Add("editMessageReplyMarkup", OnEditMessageReplyMarkup);
@@ -459,6 +461,73 @@ public sealed partial class FakeBotApi
             sent => sent with
             {
                 Text = caption, PlainText = caption is null ? null : formatted.PlainText, ParseMode = parseMode, FileId = fileId, Upload = upload?.Bytes,
+            });
+    }
+
+    private ApiReply OnSendDocument(ApiParameters p)
+    {
+        if (CheckChat(p, out var chatId) is { } badChat)
+        {
+            return badChat;
+        }
+        var upload = p.Upload("document");
+        var fileId = upload is null ? p.String("document") : null;
+        if (upload is null && string.IsNullOrWhiteSpace(fileId))
+        {
+            return ApiReply.BadRequest("there is no document in the request");
+        }
+        if (upload is not null && upload.Bytes.Length > MaxDocumentUploadBytes)
+        {
+            return ApiReply.BadRequest("file is too big");
+        }
+        if (upload is not null && upload.Bytes.Length == 0)
+        {
+            return ApiReply.BadRequest("file must be non-empty");
+        }
+        var caption = p.String("caption");
+        var parseMode = p.String("parse_mode");
+        var formatted = new FormattedText("", null, null);
+        if (!string.IsNullOrEmpty(caption)
+            && Format(caption, parseMode, p, "caption_entities", MaxCaptionLength, "message caption is empty", "message caption is too long", out formatted) is { } badCaption)
+        {
+            return badCaption;
+        }
+        if (ReplyMarkupRules.Check(p, chatId, inlineOnly: false, out var markup) is { } badMarkup)
+        {
+            return badMarkup;
+        }
+        string? fileName;
+        long size;
+        lock (_gate)
+        {
+            if (upload is not null)
+            {
+                // Like Telegram, an uploaded document gets a file_id the bot can send again or fetch back.
+                fileId = NextGeneratedFileId("document");
+                _files[fileId] = new RegisteredFile(upload.Bytes, "documents/" + fileId + Path.GetExtension(upload.FileName), DeclareSize: true);
+            }
+            fileName = upload?.FileName;
+            size = _files.TryGetValue(fileId!, out var file) ? file.Bytes.Length : 10_000;
+        }
+        return Deliver("sendDocument", p, chatId, markup,
+            message =>
+            {
+                message["document"] = new JsonObject
+                {
+                    ["file_id"] = fileId,
+                    ["file_unique_id"] = fileId + "-u",
+                    ["file_name"] = fileName,
+                    ["file_size"] = size,
+                };
+                if (!string.IsNullOrEmpty(caption))
+                {
+                    AddText(message, "caption", "caption_entities", formatted);
+                }
+            },
+            sent => sent with
+            {
+                Text = caption, PlainText = caption is null ? null : formatted.PlainText, ParseMode = parseMode, FileId = fileId, Upload = upload?.Bytes,
+                FileName = fileName,
             });
     }
 

@@ -34,11 +34,14 @@ public sealed record SentMessage
 
     public string? Address { get; init; }
 
-    /// <summary>The photo file_id of sendPhoto; for an upload, the file_id the fake gave it (fetchable with getFile).</summary>
+    /// <summary>The file_id of sendPhoto or sendDocument; for an upload, the file_id the fake gave it (fetchable with getFile).</summary>
     public string? FileId { get; init; }
 
-    /// <summary>The bytes of a photo sent by upload (multipart/form-data), exactly as they arrived; null for a file_id.</summary>
+    /// <summary>The bytes of a photo or document sent by upload (multipart/form-data), exactly as they arrived; null for a file_id.</summary>
     public byte[]? Upload { get; init; }
+
+    /// <summary>The file name of a document sent by upload, as the multipart part named it.</summary>
+    public string? FileName { get; init; }
 
     /// <summary>Every parameter of the call as a JSON object, for assertions on fields not modelled here.</summary>
     public required string Parameters { get; init; }
