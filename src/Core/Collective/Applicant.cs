@@ -27,7 +27,7 @@ public sealed class Applicant
         AddedAt = nowUtc;
         if (chat is not null)
         {
-            Link(chat, language);
+            Link(chat, language, nowUtc);
         }
     }
 
@@ -59,15 +59,22 @@ public sealed class Applicant
 
     public DateTime AddedAt { get; private set; }
 
+    /// <summary>
+    /// When their chat joined the roster (by the link): a reminder stage that fell due before then is not sent, as the
+    /// welcome carried the checklist and the date.
+    /// </summary>
+    public DateTime? LinkedAt { get; private set; }
+
     public ConversationAddress? Chat => Channel is { } channel && ChatKey is { } key ? new ConversationAddress(channel, key) : null;
 
     /// <summary>A person the CSV added opened the join link: reminders now reach them, in their language.</summary>
-    public void Link(ConversationAddress chat, Language language)
+    public void Link(ConversationAddress chat, Language language, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(chat);
         Channel = chat.Channel;
         ChatKey = chat.Key;
         Language = language;
+        LinkedAt = nowUtc;
     }
 
     public void MarkReminded(SessionReminder stage) => Reminded = stage;

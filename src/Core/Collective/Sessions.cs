@@ -139,7 +139,7 @@ public sealed class Sessions(TimporaDb db, WorkingCalendar calendar)
         {
             if (chat is not null && here.Chat is null && here.BirthDate == facts.BirthDate)
             {
-                here.Link(chat, language);
+                here.Link(chat, language, now.UtcDateTime);
                 return new Joined(here, JoinOutcome.Linked);
             }
 
@@ -165,8 +165,37 @@ public sealed class Sessions(TimporaDb db, WorkingCalendar calendar)
         return rows.GroupBy(r => r.Nik, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
     }
 
-    public async Task<IReadOnlyList<Applicant>> RosterAsync(long sessionId, CancellationToken ct) =>
-        await db.Applicants.Where(a => a.SessionId == sessionId).OrderBy(a => a.Id).ToListAsync(ct);
+    /// <summary>
+    /// Adds people from the coordinator's file, already checked against <see cref="OpenNiksAsync"/>: one query for the
+    /// whole file instead of one per person, which 10,000 rows would make slow.
+    /// </summary>
+    public void AddChecked(Session session, IEnumerable<ApplicantFacts> checkedFacts, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(checkedFacts);
+        db.Applicants.AddRange(checkedFacts.Select(f => new Applicant(session.Id, f, ApplicantSource.Csv, null, session.Language, now.UtcDateTime)));
+    }
+
+    /// <summary>
+    /// The roster as this unit of work leaves it, in the order people joined: someone removed in this turn is gone and
+    /// someone a file added in it is there, so the card shown after a change already tells the truth.
+    /// </summary>
+    public async Task<IReadOnlyList<Applicant>> RosterAsync(long sessionId, CancellationToken ct)
+    {
+        var stored = await db.Applicants.Where(a => a.SessionId == sessionId).OrderBy(a => a.Id).ToListAsync(ct);
+        return
+        [
+            .. stored.Where(a => db.Entry(a).State != EntityState.Deleted),
+            .. db.Applicants.Local.Where(a => a.SessionId == sessionId && db.Entry(a).State == EntityState.Added),
+        ];
+    }
+
+    /// <summary>One person on the session's roster; an id from another roster (a forged button) finds nothing.</summary>
+    public Task<Applicant?> ApplicantAsync(Session session, long applicantId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return db.Applicants.SingleOrDefaultAsync(a => a.Id == applicantId && a.SessionId == session.Id, ct);
+    }
 
     public Task<int> CountAsync(long sessionId, CancellationToken ct) => db.Applicants.CountAsync(a => a.SessionId == sessionId, ct);
 
@@ -174,7 +203,7 @@ public sealed class Sessions(TimporaDb db, WorkingCalendar calendar)
     public async Task<bool> RemoveAsync(Session session, long applicantId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(session);
-        if (await db.Applicants.SingleOrDefaultAsync(a => a.Id == applicantId && a.SessionId == session.Id, ct) is not { } applicant)
+        if (await ApplicantAsync(session, applicantId, ct) is not { } applicant)
         {
             return false;
         }
@@ -188,21 +217,31 @@ public sealed class Sessions(TimporaDb db, WorkingCalendar calendar)
     /// Officers at an approved session on each date from <paramref name="from"/> to <paramref name="to"/>: they are
     /// out of that day's Jemput Bola plan and capacity.
     /// </summary>
-    public async Task<IReadOnlyDictionary<DateOnly, IReadOnlySet<long>>> OfficersAwayAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    public Task<IReadOnlyDictionary<DateOnly, IReadOnlySet<long>>> OfficersAwayAsync(DateOnly from, DateOnly to, CancellationToken ct) =>
+        OfficersAtAsync([SessionStatus.Approved], from, to, ct);
+
+    /// <summary>
+    /// Officers promised to a session on <paramref name="date"/>: approved, or offered in a proposal the coordinator has
+    /// not answered yet. Neither can be offered again that day, or accepting a proposal could send one officer to two places.
+    /// </summary>
+    public async Task<IReadOnlySet<long>> OfficersPromisedAsync(DateOnly date, CancellationToken ct) =>
+        (await OfficersAtAsync([SessionStatus.Approved, SessionStatus.Proposed], date, date, ct)).GetValueOrDefault(date) ?? new HashSet<long>();
+
+    /// <summary>Approved sessions on a date, earliest first.</summary>
+    public async Task<IReadOnlyList<Session>> ApprovedOnAsync(DateOnly date, CancellationToken ct) =>
+        await db.Sessions.Where(s => s.Status == SessionStatus.Approved && s.Date == date).OrderBy(s => s.Starts).ThenBy(s => s.Id).ToListAsync(ct);
+
+    private async Task<IReadOnlyDictionary<DateOnly, IReadOnlySet<long>>> OfficersAtAsync(SessionStatus[] statuses, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var rows = await db.SessionOfficers
             .Join(
-                db.Sessions.Where(s => s.Status == SessionStatus.Approved && s.Date >= from && s.Date <= to),
+                db.Sessions.Where(s => statuses.Contains(s.Status) && s.Date >= from && s.Date <= to),
                 o => o.SessionId,
                 s => s.Id,
                 (o, s) => new { Date = s.Date!.Value, o.OfficerId })
             .ToListAsync(ct);
         return rows.GroupBy(r => r.Date).ToDictionary(g => g.Key, g => (IReadOnlySet<long>)g.Select(r => r.OfficerId).ToHashSet());
     }
-
-    /// <summary>Approved sessions on a date, earliest first.</summary>
-    public async Task<IReadOnlyList<Session>> ApprovedOnAsync(DateOnly date, CancellationToken ct) =>
-        await db.Sessions.Where(s => s.Status == SessionStatus.Approved && s.Date == date).OrderBy(s => s.Starts).ThenBy(s => s.Id).ToListAsync(ct);
 
     private async Task DropPendingAsync(string prefix, CancellationToken ct)
     {

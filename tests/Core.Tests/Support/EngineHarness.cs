@@ -86,6 +86,10 @@ public sealed class EngineHarness : IDisposable
     public Task<IReadOnlyList<OutgoingMessage>> SendLocationAsync(double latitude, double longitude, string chat = Chat, string? languageHint = "id") =>
         RunAsync(new IncomingMessage(Address(chat), IncomingKind.Location) { Location = new GeoPoint(latitude, longitude), LanguageHint = languageHint });
 
+    /// <summary>A file sent as a document (not a compressed photo), as the channel describes it; its bytes are in <see cref="Files"/>.</summary>
+    public Task<IReadOnlyList<OutgoingMessage>> SendDocumentAsync(string fileId, string? fileName, string? mimeType, long? size, string chat = Chat, string? languageHint = "id") =>
+        RunAsync(new IncomingMessage(Address(chat), IncomingKind.Document) { File = new IncomingFile(fileId, size, mimeType, fileName, IsPhoto: false), LanguageHint = languageHint });
+
     /// <summary>Something the bot cannot use, e.g. "sticker" or "voice".</summary>
     public Task<IReadOnlyList<OutgoingMessage>> SendUnsupportedAsync(string kind, string chat = Chat, string? languageHint = "id") =>
         RunAsync(new IncomingMessage(Address(chat), IncomingKind.Unsupported) { UnsupportedKind = kind, LanguageHint = languageHint });
