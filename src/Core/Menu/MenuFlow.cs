@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Timpora.Core.Collective;
 using Timpora.Core.Conversations;
 using Timpora.Core.Information;
 using Timpora.Core.Messaging;
@@ -27,7 +28,6 @@ public sealed class MenuFlow(IOptions<OfficeOptions> office) : IFlow
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(press);
-        var phone = Html.Escape(office.Value.Phone);
         switch (press.Action)
         {
             case "jb":
@@ -35,8 +35,7 @@ public sealed class MenuFlow(IOptions<OfficeOptions> office) : IFlow
             case "visits":
                 return turn.StartAsync(VisitsFlow.FlowName, ct);
             case "col":
-                turn.Say(Menu(turn, turn.Text("ComingSoon.Collective", phone)));
-                return Task.CompletedTask;
+                return turn.StartAsync(CollectiveFlow.FlowName, ct);
             case "rep":
                 // A reporter with a receipt code is as likely to come here as a new one.
                 turn.SayWithButtons(

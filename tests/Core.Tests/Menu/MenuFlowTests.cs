@@ -1,5 +1,4 @@
 using Timpora.Core.Conversations;
-using Timpora.Core.Messaging;
 using Timpora.Core.Tests.Support;
 
 namespace Timpora.Core.Tests.Menu;
@@ -13,20 +12,18 @@ public sealed class MenuFlowTests : IDisposable
     public void Dispose() => _bot.Dispose();
 
     [Theory]
-    [InlineData("col", "ComingSoon.Collective", "id")]
-    [InlineData("col", "ComingSoon.Collective", "en")]
-    public async Task Says_a_service_is_coming_with_the_office_phone_and_keeps_the_menu(string action, string key, string hint)
+    [InlineData("id")]
+    [InlineData("en")]
+    public async Task Opens_the_collective_session_request(string hint)
     {
         await _bot.SendAsync("/start", languageHint: hint);
 
-        var replies = await _bot.PressAsync($"v1:menu:{action}", languageHint: hint);
+        var replies = await _bot.PressAsync("v1:menu:col", languageHint: hint);
 
         var reply = Assert.Single(replies);
-        Assert.Equal(Texts.Format(Texts.FromHint(hint), key, Some.OfficePhone), reply.Text);
-        Assert.Contains("(0254) 209489", reply.Text, StringComparison.Ordinal);
-        Assert.Equal(MenuPayloads, reply.Payloads());
-        Assert.Equal(ReplyKeyboard.Removed, reply.Keyboard);
-        Assert.Equal(ConversationEngine.MenuFlow, _bot.Conversation().Flow);
+        Assert.Equal(Texts.Format(Texts.FromHint(hint), "Collective.Ask.Organisation", 30), reply.Text);
+        Assert.Equal("v1:col:a:org:TravelAgent", reply.Payloads()[0]);
+        Assert.Equal("col", _bot.Conversation().Flow);
     }
 
     [Theory]
