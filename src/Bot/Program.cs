@@ -64,6 +64,7 @@ public partial class Program
         builder.Services.AddDelivery();
         builder.Services.AddHousekeeping(builder.Configuration);
         builder.Services.AddVisitJobs(builder.Configuration);
+        Timpora.Bot.Collective.SessionJobs.AddSessionJobs(builder.Services);
         Timpora.Bot.Reports.ReportJobs.AddReportJobs(builder.Services);
         if (chat)
         {

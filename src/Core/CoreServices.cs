@@ -60,6 +60,7 @@ public static class CoreServices
 
         services.AddScoped<Sessions>();
         services.AddScoped<SessionDesk>();
+        services.AddScoped<SessionReminders>();
         services.AddScoped<IFlow, CollectiveFlow>();
         services.AddScoped<IFlow, JoinFlow>();
         services.AddScoped<IFlow, RosterFlow>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Timpora.Core.Collective;
 using Timpora.Core.Conversations;
 using Timpora.Core.Delivery;
 using Timpora.Core.Information;
@@ -22,11 +23,13 @@ public sealed class DutyFlow(
     Officers officers,
     DayPlan plan,
     Bookings bookings,
+    Sessions sessions,
     TimporaDb db,
     Outbox outbox,
     WorkingCalendar calendar,
     IOptions<OfficeOptions> office,
     IOptions<JemputBolaOptions> jemputBola,
+    IOptions<CollectiveOptions> collective,
     ILogger<DutyFlow> log) : IFlow
 {
     public const string FlowName = "duty";
@@ -202,7 +205,44 @@ public sealed class DutyFlow(
         }
     }
 
+    /// <summary>A day's visits, then the collective sessions: an officer's own, or every one for a supervisor.</summary>
     private async Task DayAsync(Turn turn, Officer me, DateOnly date, bool isToday, CancellationToken ct)
+    {
+        await VisitsOnAsync(turn, me, date, isToday, ct);
+        await SessionsOnAsync(turn, me, date, isToday, ct);
+    }
+
+    private async Task SessionsOnAsync(Turn turn, Officer me, DateOnly date, bool isToday, CancellationToken ct)
+    {
+        var shown = new List<OutgoingMessage>();
+        foreach (var session in await sessions.ApprovedOnAsync(date, ct))
+        {
+            var going = await sessions.OfficersOfAsync(session.Id, ct);
+            if (!me.IsSupervisor && !going.Contains(me.Id))
+            {
+                continue;
+            }
+
+            // Supervisors see who goes; an officer knows it is them.
+            var names = me.IsSupervisor
+                ? await db.Officers.Where(o => o.Active && going.Contains(o.Id)).OrderBy(o => o.Id).Select(o => o.Name).ToListAsync(ct)
+                : [];
+            shown.Add(SessionCard.For(session, await sessions.CountAsync(session.Id, ct), collective.Value.SetupMinutes, isToday, names));
+        }
+
+        if (shown.Count == 0)
+        {
+            return;
+        }
+
+        turn.Say("SessionNotice.Duty.Sessions", WindowText.Day(date, turn.Language));
+        foreach (var card in shown)
+        {
+            turn.Say(card);
+        }
+    }
+
+    private async Task VisitsOnAsync(Turn turn, Officer me, DateOnly date, bool isToday, CancellationToken ct)
     {
         var day = WindowText.Day(date, turn.Language);
         if (!calendar.IsWorkingDay(date))

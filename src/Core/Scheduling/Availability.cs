@@ -18,6 +18,9 @@ public sealed class Availability
         _windows = [.. _options.Windows.OrderBy(w => w.Starts)];
     }
 
+    /// <summary>How many days ahead windows are offered, counted from today in office time.</summary>
+    public int HorizonDays => _options.HorizonDays;
+
     private TimeSpan Lead => TimeSpan.FromHours(_options.MinimumLeadHours);
 
     /// <summary>How much of a window's capacity a visit for <paramref name="applicants"/> people takes.</summary>
@@ -43,7 +46,14 @@ public sealed class Availability
     /// <param name="bookedUnits">Units already booked in a slot; called only for slots that pass every other rule.</param>
     /// <param name="closedDays">Days the office has closed Jemput Bola on (no officers free, a unit out of service).</param>
     /// <param name="max">Stop after this many, e.g. to fill one keyboard.</param>
-    public IReadOnlyList<Slot> Open(DateTimeOffset now, int applicants, Func<Slot, int> bookedUnits, IReadOnlySet<DateOnly> closedDays, int max = int.MaxValue)
+    /// <param name="capacityOn">Each date's capacity per window (<see cref="DayCapacity"/>); CapacityPerWindow when null.</param>
+    public IReadOnlyList<Slot> Open(
+        DateTimeOffset now,
+        int applicants,
+        Func<Slot, int> bookedUnits,
+        IReadOnlySet<DateOnly> closedDays,
+        int max = int.MaxValue,
+        Func<DateOnly, int>? capacityOn = null)
     {
         ArgumentNullException.ThrowIfNull(bookedUnits);
         ArgumentNullException.ThrowIfNull(closedDays);
@@ -59,14 +69,15 @@ public sealed class Availability
         var last = today.AddDays(_options.HorizonDays);
         for (var date = today; date <= last && open.Count < max; date = date.AddDays(1))
         {
-            if (!_calendar.IsWorkingDay(date) || closedDays.Contains(date))
+            var capacity = capacityOn?.Invoke(date) ?? _options.CapacityPerWindow;
+            if (!_calendar.IsWorkingDay(date) || closedDays.Contains(date) || units > capacity)
             {
                 continue;
             }
 
             foreach (var slot in WindowsOn(date))
             {
-                if (Timing(slot, now) is null && bookedUnits(slot) + units <= _options.CapacityPerWindow)
+                if (Timing(slot, now) is null && bookedUnits(slot) + units <= capacity)
                 {
                     open.Add(slot);
                     if (open.Count == max)
@@ -84,7 +95,8 @@ public sealed class Availability
     /// Why <paramref name="slot"/> (pressed or typed) cannot be booked, or null when it can. The first reason wins, in
     /// the order a user would want to hear them: a window that does not exist or is over needs no more explanation.
     /// </summary>
-    public SlotProblem? Check(Slot slot, DateTimeOffset now, int applicants, int bookedUnits, IReadOnlySet<DateOnly> closedDays)
+    /// <param name="capacity">The date's capacity per window (<see cref="DayCapacity"/>); CapacityPerWindow when null.</param>
+    public SlotProblem? Check(Slot slot, DateTimeOffset now, int applicants, int bookedUnits, IReadOnlySet<DateOnly> closedDays, int? capacity = null)
     {
         ArgumentNullException.ThrowIfNull(slot);
         ArgumentNullException.ThrowIfNull(closedDays);
@@ -123,7 +135,32 @@ public sealed class Availability
             return SlotProblem.BeyondHorizon;
         }
 
-        return bookedUnits + Units(applicants) > _options.CapacityPerWindow ? SlotProblem.Full : null;
+        // A visit the day cannot hold even empty is the session's doing; one that would fit an empty window is
+        // refused only because others took the places.
+        var units = Units(applicants);
+        var left = capacity ?? _options.CapacityPerWindow;
+        return units > left && units <= _options.CapacityPerWindow ? SlotProblem.OfficersAway
+            : bookedUnits + units > left ? SlotProblem.Full
+            : null;
+    }
+
+    /// <summary>
+    /// A day's capacity per window when <paramref name="away"/> of the <paramref name="pool"/> officers who go out are at
+    /// a collective session: the same share of CapacityPerWindow as of the officers, rounded down, so a day with
+    /// everyone away takes no visits. With nobody enrolled yet the configured capacity stands: bookings open before
+    /// the first officer does.
+    /// </summary>
+    public int DayCapacity(int pool, int away)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pool);
+        ArgumentOutOfRangeException.ThrowIfNegative(away);
+        if (pool == 0)
+        {
+            return _options.CapacityPerWindow;
+        }
+
+        var present = pool - Math.Min(away, pool);
+        return (int)((long)_options.CapacityPerWindow * present / pool);
     }
 
     private SlotProblem? Timing(Slot slot, DateTimeOffset now)
@@ -160,4 +197,10 @@ public enum SlotProblem
 
     /// <summary>Not enough capacity left in the window for this visit.</summary>
     Full,
+
+    /// <summary>
+    /// The officers who go out are at a collective session that day: what is left of the day's capacity cannot hold
+    /// this visit even with nothing else booked.
+    /// </summary>
+    OfficersAway,
 }

@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Timpora.Core.Collective;
 using Timpora.Core.Conversations;
 using Timpora.Core.Delivery;
 using Timpora.Core.Messaging;
+using Timpora.Core.Officers;
 using Timpora.Core.Scheduling;
 using Timpora.Core.Storage;
 
@@ -13,12 +15,20 @@ namespace Timpora.Core.Visits;
 /// database; the window's <see cref="SlotLoad"/> version makes two turns racing for its last place conflict, and the
 /// engine runs the loser again, when it finds the window full.
 /// </summary>
-public sealed class Bookings(TimporaDb db, Outbox outbox, Availability availability, WorkingCalendar calendar)
+/// <remarks>
+/// Officers at an approved collective session are out of their day's capacity (<see cref="Availability.DayCapacity"/>),
+/// read here on every check. An approval does not touch the windows' loads, so a booking racing it is not a conflict:
+/// if the booking commits first it stays, over the day's new capacity, and the day plan still gives it an officer
+/// (everyone, if the session took them all); if the approval commits first the booking is refused as any full day is.
+/// </remarks>
+public sealed class Bookings(TimporaDb db, Outbox outbox, Availability availability, WorkingCalendar calendar, Sessions sessions)
 {
     public async Task<IReadOnlyList<Slot>> OpenSlotsAsync(DateTimeOffset now, int applicants, int max, CancellationToken ct)
     {
         var (loads, closed) = await LoadsAsync(now, ct);
-        return availability.Open(now, applicants, s => loads.GetValueOrDefault((s.Date, s.Starts)), closed, max);
+        var today = calendar.Today(now);
+        var capacity = await CapacityAsync(today, today.AddDays(availability.HorizonDays), ct);
+        return availability.Open(now, applicants, s => loads.GetValueOrDefault((s.Date, s.Starts)), closed, max, capacity);
     }
 
     public async Task<SlotProblem?> CheckAsync(Slot slot, DateTimeOffset now, int applicants, CancellationToken ct)
@@ -26,7 +36,8 @@ public sealed class Bookings(TimporaDb db, Outbox outbox, Availability availabil
         ArgumentNullException.ThrowIfNull(slot);
         var load = await db.SlotLoads.FindAsync([slot.Date, slot.Starts], ct);
         var closed = await db.ClosedDays.AnyAsync(d => d.Date == slot.Date, ct);
-        return availability.Check(slot, now, applicants, load?.Units ?? 0, closed ? new HashSet<DateOnly> { slot.Date } : []);
+        var capacity = await CapacityAsync(slot.Date, slot.Date, ct);
+        return availability.Check(slot, now, applicants, load?.Units ?? 0, closed ? new HashSet<DateOnly> { slot.Date } : [], capacity(slot.Date));
     }
 
     /// <summary>Books the visit, or says why the window cannot take it (someone else may have just taken it).</summary>
@@ -107,6 +118,14 @@ public sealed class Bookings(TimporaDb db, Outbox outbox, Availability availabil
         var loads = await db.SlotLoads.AsNoTracking().Where(l => l.Date >= today).ToListAsync(ct);
         var closed = await db.ClosedDays.AsNoTracking().Where(d => d.Date >= today).Select(d => d.Date).ToListAsync(ct);
         return (loads.ToDictionary(l => (l.Date, l.Starts), l => l.Units), [.. closed]);
+    }
+
+    /// <summary>Each date's capacity per window from <paramref name="from"/> to <paramref name="to"/>, with the officers at sessions left out.</summary>
+    private async Task<Func<DateOnly, int>> CapacityAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var pool = (await DayPlan.PoolAsync(db, ct)).Select(o => o.Id).ToHashSet();
+        var away = pool.Count == 0 ? new Dictionary<DateOnly, IReadOnlySet<long>>() : await sessions.OfficersAwayAsync(from, to, ct);
+        return date => availability.DayCapacity(pool.Count, away.TryGetValue(date, out var ids) ? ids.Count(pool.Contains) : 0);
     }
 
     /// <summary>

@@ -84,6 +84,8 @@ public sealed class SlotAnswer(Bookings bookings, Availability availability, Wor
     {
         var dayText = WindowText.Day(day, asking.Language);
         var holiday = calendar.HolidayOn(day)?.Name ?? "";
-        return asking.Text($"Slot.Problem.{problem}", dayText, Html.Escape(holiday));
+        // The collective sessions' book words the day their officers are away, next to the sessions' other texts.
+        var key = problem == SlotProblem.OfficersAway ? "SessionNotice.Slot.OfficersAway" : $"Slot.Problem.{problem}";
+        return asking.Text(key, dayText, Html.Escape(holiday));
     }
 }
