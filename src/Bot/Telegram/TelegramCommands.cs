@@ -8,11 +8,12 @@ public static class TelegramCommands
     public static IReadOnlyList<BotCommand> For(Language language)
     {
         var names = language == Language.English
-            ? new[] { "start", "menu", "visit", "visits", "report", "status", "cancel", "help", "language" }
-            : new[] { "start", "menu", "jemputbola", "kunjungan", "lapor", "status", "batal", "bantuan", "bahasa" };
+            ? new[] { "start", "menu", "visit", "visits", "collective", "roster", "report", "status", "cancel", "help", "language" }
+            : new[] { "start", "menu", "jemputbola", "kunjungan", "kolektif", "rombongan", "lapor", "status", "batal", "bantuan", "bahasa" };
         var keys = new[]
         {
-            "Commands.Start", "Commands.Menu", "Commands.Book", "Commands.Visits", "Commands.Report", "Commands.Status",
+            "Commands.Start", "Commands.Menu", "Commands.Book", "Commands.Visits", "Commands.Collective", "Commands.Roster", "Commands.Report",
+            "Commands.Status",
             "Commands.Cancel", "Commands.Help", "Commands.Language",
         };
         return names.Zip(keys, (name, key) => new BotCommand(name, Texts.Get(language, key))).ToList();

@@ -14,5 +14,6 @@ public static class SessionChecklist
 
     /// <summary>For the coordinator, whose group may hold both: new passports and replacements.</summary>
     public static string ForGroup(SessionPurpose purpose, Language language) =>
-        Texts.Get(language, "Collective.Checklist.New") + "\n\n" + For(PassportKind.Replacement, purpose, language);
+        Texts.Get(language, "Collective.Checklist.ForNew") + "\n" + Texts.Get(language, "Collective.Checklist.New") + "\n\n"
+        + Texts.Get(language, "Collective.Checklist.ForReplacement") + "\n" + For(PassportKind.Replacement, purpose, language);
 }

@@ -81,6 +81,7 @@ public sealed class M004Collective : Migration
                 Language = t.Column<int>(nullable: false),
                 Reminded = t.Column<int>(nullable: false),
                 AddedAt = t.Column<DateTime>(nullable: false),
+                LinkedAt = t.Column<DateTime>(nullable: true),
             },
             constraints: t =>
             {
