@@ -14,7 +14,7 @@ namespace Timpora.Core.Collective;
 /// and a cancellation) conflict and the engine runs the loser again, when it sees the session as it is now.
 /// Nothing here speaks to anyone: the flows say what happened, in each person's language.
 /// </summary>
-public sealed class Sessions(TimporaDb db, WorkingCalendar calendar)
+public sealed class Sessions(TimporaDb db, Outbox outbox, WorkingCalendar calendar)
 {
     /// <summary>Every message about a session is keyed under this, so a cancelled session can withdraw what still waits.</summary>
     public static string KeyPrefix(long sessionId) => string.Create(CultureInfo.InvariantCulture, $"session:{sessionId}:");
@@ -103,7 +103,7 @@ public sealed class Sessions(TimporaDb db, WorkingCalendar calendar)
     public async Task DeclineAsync(Session session, string reason, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(session);
-        await DropPendingAsync(KeyPrefix(session.Id), ct);
+        await outbox.WithdrawPendingAsync(KeyPrefix(session.Id), ct);
         session.Decline(reason, now.UtcDateTime);
     }
 
@@ -111,14 +111,14 @@ public sealed class Sessions(TimporaDb db, WorkingCalendar calendar)
     public async Task CancelAsync(Session session, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(session);
-        await DropPendingAsync(KeyPrefix(session.Id), ct);
+        await outbox.WithdrawPendingAsync(KeyPrefix(session.Id), ct);
         session.Cancel(now.UtcDateTime);
     }
 
     public async Task RecordHeldAsync(Session session, int applicationsTaken, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(session);
-        await DropPendingAsync(KeyPrefix(session.Id), ct);
+        await outbox.WithdrawPendingAsync(KeyPrefix(session.Id), ct);
         session.RecordHeld(applicationsTaken, now.UtcDateTime);
     }
 
@@ -208,7 +208,7 @@ public sealed class Sessions(TimporaDb db, WorkingCalendar calendar)
             return false;
         }
 
-        await DropPendingAsync(ApplicantKeyPrefix(session.Id, applicant.Id), ct);
+        await outbox.WithdrawPendingAsync(ApplicantKeyPrefix(session.Id, applicant.Id), ct);
         db.Applicants.Remove(applicant);
         return true;
     }
@@ -241,14 +241,6 @@ public sealed class Sessions(TimporaDb db, WorkingCalendar calendar)
                 (o, s) => new { Date = s.Date!.Value, o.OfficerId })
             .ToListAsync(ct);
         return rows.GroupBy(r => r.Date).ToDictionary(g => g.Key, g => (IReadOnlySet<long>)g.Select(r => r.OfficerId).ToHashSet());
-    }
-
-    private async Task DropPendingAsync(string prefix, CancellationToken ct)
-    {
-        var pending = await db.Outbox
-            .Where(o => o.Status == OutboxStatus.Pending && o.IdempotencyKey != null && EF.Functions.Like(o.IdempotencyKey, prefix + "%"))
-            .ToListAsync(ct);
-        db.Outbox.RemoveRange(pending);
     }
 
     private async Task<string> NewCodeAsync(CancellationToken ct)

@@ -26,6 +26,20 @@ public sealed class Outbox(TimporaDb db, TimeProvider clock)
     }
 
     /// <summary>
+    /// Withdraws what is still waiting under keys that start with <paramref name="keyPrefix"/> (a visit's, a session's,
+    /// one applicant's): a reminder for a window that moved, or for a session that was cancelled, must not arrive.
+    /// What already left stays sent; keys hold no <c>%</c> or <c>_</c>, so the prefix matches only itself.
+    /// </summary>
+    public async Task WithdrawPendingAsync(string keyPrefix, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyPrefix);
+        var pending = await db.Outbox
+            .Where(o => o.Status == OutboxStatus.Pending && o.IdempotencyKey != null && EF.Functions.Like(o.IdempotencyKey, keyPrefix + "%"))
+            .ToListAsync(ct);
+        db.Outbox.RemoveRange(pending);
+    }
+
+    /// <summary>
     /// Saves a job's unit of work that queued notices under <paramref name="keys"/>. False when another run got there
     /// first (its keys won) or a row changed meanwhile (a concurrency conflict): nothing of this run is kept, and the
     /// next run sees what is true now. Any other failure is a real one and is thrown.

@@ -181,14 +181,7 @@ public sealed class Bookings(TimporaDb db, Outbox outbox, Availability availabil
     }
 
     /// <summary>A reminder queued for the old window must not arrive after the visit moved or was cancelled.</summary>
-    private async Task DropPendingNoticesAsync(Visit visit, CancellationToken ct)
-    {
-        var prefix = VisitNotices.KeyPrefix(visit.Id);
-        var pending = await db.Outbox
-            .Where(o => o.Status == OutboxStatus.Pending && o.IdempotencyKey != null && EF.Functions.Like(o.IdempotencyKey, prefix + "%"))
-            .ToListAsync(ct);
-        db.Outbox.RemoveRange(pending);
-    }
+    private Task DropPendingNoticesAsync(Visit visit, CancellationToken ct) => outbox.WithdrawPendingAsync(VisitNotices.KeyPrefix(visit.Id), ct);
 
     private async Task<string> NewCodeAsync(CancellationToken ct)
     {

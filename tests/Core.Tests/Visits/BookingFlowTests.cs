@@ -546,7 +546,9 @@ public sealed class BookingFlowTests : IDisposable
 
     private async Task<Booked> BookAsync(TimporaDb db, string chat, Slot slot)
     {
-        var bookings = new Bookings(db, new Core.Delivery.Outbox(db, _bot.Clock), new Availability(Microsoft.Extensions.Options.Options.Create(Some.JemputBola()), Calendar()), Calendar(), new Core.Collective.Sessions(db, Calendar()));
+        var outbox = new Core.Delivery.Outbox(db, _bot.Clock);
+        var availability = new Availability(Microsoft.Extensions.Options.Options.Create(Some.JemputBola()), Calendar());
+        var bookings = new Bookings(db, outbox, availability, Calendar(), new Core.Collective.Sessions(db, outbox, Calendar()));
         return await bookings.BookAsync(EngineHarness.Address(chat), Language.Indonesian, Facts(1), slot, _bot.Clock.GetUtcNow(), CancellationToken.None);
     }
 
