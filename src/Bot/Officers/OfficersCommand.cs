@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Timpora.Bot.Console;
 using Timpora.Bot.Storage;
 using Timpora.Bot.Telegram;
+using Timpora.Core.Collective;
 using Timpora.Core.Officers;
 using Timpora.Core.Scheduling;
 using Timpora.Core.Storage;
@@ -121,6 +122,7 @@ public static class OfficersCommand
     {
         var db = provider.GetRequiredService<TimporaDb>();
         var open = await db.Visits.CountAsync(v => v.OfficerId == officerId && v.Status == VisitStatus.Booked, ct);
+        var sessions = await PromisedSessionsAsync(provider, db, officerId, ct);
         var removed = await provider.GetRequiredService<Core.Officers.Officers>().RemoveAsync(officerId, ct);
         if (removed is null)
         {
@@ -131,7 +133,38 @@ public static class OfficersCommand
         await db.SaveChangesAsync(ct);
         await output.WriteLineAsync(
             $"Removed officer {officerId} ({removed.Name}). Their chat is forgotten, and {open} open visit(s) will be shared out again with the next schedule.");
+        foreach (var session in sessions)
+        {
+            // A collective session is not shared out like visits: the supervisor chose who goes, so the office must know.
+            await output.WriteLineAsync(session.Others > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"They were to go to collective session {session.Code} on {session.Date:yyyy-MM-dd} ({session.Status}); {session.Others} other officer(s) still go.")
+                : string.Create(CultureInfo.InvariantCulture, $"They were to go to collective session {session.Code} on {session.Date:yyyy-MM-dd} ({session.Status}) and nobody else goes: arrange another team with the coordinator."));
+        }
+
         return Succeeded;
+    }
+
+    /// <summary>The approved or proposed sessions from today on that the officer was to go to, with how many others go.</summary>
+    private static async Task<IReadOnlyList<PromisedSession>> PromisedSessionsAsync(IServiceProvider provider, TimporaDb db, long officerId, CancellationToken ct)
+    {
+        var today = provider.GetRequiredService<WorkingCalendar>().Today(provider.GetRequiredService<TimeProvider>().GetUtcNow());
+        var sessions = await db.SessionOfficers
+            .Where(o => o.OfficerId == officerId)
+            .Join(
+                db.Sessions.Where(s => (s.Status == SessionStatus.Approved || s.Status == SessionStatus.Proposed) && s.Date >= today),
+                o => o.SessionId,
+                s => s.Id,
+                (_, s) => new { s.Id, s.Code, Date = s.Date!.Value, s.Status })
+            .OrderBy(s => s.Date)
+            .ToListAsync(ct);
+        var promised = new List<PromisedSession>(sessions.Count);
+        foreach (var s in sessions)
+        {
+            var others = await db.SessionOfficers.CountAsync(o => o.SessionId == s.Id && o.OfficerId != officerId, ct);
+            promised.Add(new PromisedSession(s.Code, s.Date, s.Status, others));
+        }
+
+        return promised;
     }
 
     /// <summary>The bot's username from Telegram itself, so the link is right for whichever bot the token belongs to.</summary>
@@ -246,3 +279,5 @@ public static class OfficersCommand
 
     private sealed record Remove(long OfficerId) : Request;
 }
+
+internal sealed record PromisedSession(string Code, DateOnly Date, SessionStatus Status, int Others);

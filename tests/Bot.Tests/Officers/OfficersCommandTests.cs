@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Timpora.Bot.Console;
 using Timpora.Bot.Officers;
 using Timpora.Bot.Tests.Support;
+using Timpora.Core.Collective;
 using Timpora.Core.Conversations;
 using Timpora.Core.Messaging;
 using Timpora.Core.Scheduling;
@@ -109,6 +110,28 @@ public sealed partial class OfficersCommandTests
     }
 
     [Fact]
+    public async Task Names_the_collective_sessions_the_removed_officer_was_to_go_to_and_whether_anyone_else_goes()
+    {
+        var folder = BotHost.NewFolder();
+        var (_, budi) = await RunAsync(folder, "invite", "--name", "Budi Santoso");
+        await StartAsync(folder, InviteCode().Match(budi).Value);
+        var (_, rudi) = await RunAsync(folder, "invite", "--name", "Rudi Hartono");
+        await StartAsync(folder, InviteCode().Match(rudi).Value, chat: "3002");
+        var alone = await PromisedSessionAsync(folder, SessionStatus.Approved, [1]);
+        var together = await PromisedSessionAsync(folder, SessionStatus.Proposed, [1, 2]);
+        var elsewhere = await PromisedSessionAsync(folder, SessionStatus.Approved, [2]);
+
+        var (exit, output) = await RunAsync(folder, "remove", "1");
+
+        Assert.Equal(OfficersCommand.Succeeded, exit);
+        Assert.Contains($"collective session {alone} on", output, StringComparison.Ordinal);
+        Assert.Contains("(Approved) and nobody else goes", output, StringComparison.Ordinal);
+        Assert.Contains($"collective session {together} on", output, StringComparison.Ordinal);
+        Assert.Contains("(Proposed); 1 other officer(s) still go.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(elsewhere, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Says_so_for_an_unknown_id_and_exits_with_one()
     {
         var (exit, output) = await RunAsync(BotHost.NewFolder(), "remove", "42");
@@ -204,6 +227,22 @@ public sealed partial class OfficersCommandTests
             LanguageHint = "id",
         };
         return await engine.RunTurnAsync(start, null, CancellationToken.None);
+    }
+
+    private static async Task<string> PromisedSessionAsync(string folder, SessionStatus status, long[] officers)
+    {
+        await using var app = Build(folder, null, []);
+        await using var scope = app.Services.CreateAsyncScope();
+        var sessions = scope.ServiceProvider.GetRequiredService<Sessions>();
+        var now = TimeProvider.System.GetUtcNow();
+        var facts = new SessionFacts(
+            OrganisationKind.Pesantren, "Pondok Pesantren Al-Falah", "Ustadz Hasan", "+6281111111111", SessionPurpose.Umrah, 40,
+            null, "Kab. Serang", "Aula", [new PreferredDate(DateOnly.FromDateTime(now.UtcDateTime).AddDays(10), DayPart.Morning)]);
+        var session = await sessions.RequestAsync(new ConversationAddress(Channel.Telegram, "5001"), Language.Indonesian, facts, now, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<TimporaDb>().SaveChangesAsync();
+        await sessions.ScheduleAsync(session, status, DateOnly.FromDateTime(now.UtcDateTime).AddDays(10), new TimeOnly(8, 0), officers, now, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<TimporaDb>().SaveChangesAsync();
+        return session.Code;
     }
 
     private static async Task<long> AssignedVisitAsync(string folder, long officerId)
