@@ -116,7 +116,7 @@ public sealed class JoinFlow(Sessions sessions, WorkingCalendar calendar, IOptio
         switch (joined.Outcome)
         {
             case JoinOutcome.Added:
-                turn.Say(OutgoingMessage.Say(turn.Text("Join.Added", Html.Escape(facts.FullName), organisation, session.Code, When(turn, session), Venue(session))));
+                turn.Say(OutgoingMessage.Say(turn.Text("Join.Added", Html.Escape(facts.FullName), organisation, session.Code, When(turn, session), SessionCard.Venue(session))));
                 turn.Say(OutgoingMessage.Say(SessionChecklist.For(facts.Passport, session.Purpose, turn.Language)));
                 break;
             case JoinOutcome.Linked:
@@ -142,7 +142,4 @@ public sealed class JoinFlow(Sessions sessions, WorkingCalendar calendar, IOptio
         session is { Status: SessionStatus.Approved, Date: { } date, Starts: { } starts }
             ? turn.Text("Join.When.Fixed", WindowText.Day(date, turn.Language), WindowText.Time(starts))
             : turn.Text("Join.When.Pending");
-
-    private static string Venue(Session session) =>
-        Html.Escape(string.Join(", ", new[] { session.VenueDetails, session.Address }.Where(s => !string.IsNullOrWhiteSpace(s))));
 }

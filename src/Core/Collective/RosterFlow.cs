@@ -133,8 +133,9 @@ public sealed class RosterFlow(
                     [Button(turn, "Roster.Cancel.No", "show", session.Code)]);
                 return;
             case "cancelok":
+                var before = session.Status;
                 await sessions.CancelAsync(session, turn.Now, ct);
-                await desk.CancelledAsync(session, ct);
+                await desk.CancelledAsync(session, before, ct);
                 turn.End();
                 turn.Say("Roster.Cancelled", session.Code);
                 await turn.StartAsync(ConversationEngine.MenuFlow, ct);

@@ -2,7 +2,6 @@ using System.Text;
 using Timpora.Core.Conversations;
 using Timpora.Core.Messaging;
 using Timpora.Core.Officers;
-using Timpora.Core.Parsing;
 using Timpora.Core.Visits;
 
 namespace Timpora.Core.Collective;
@@ -15,8 +14,6 @@ namespace Timpora.Core.Collective;
 /// </summary>
 public static class SessionCard
 {
-    public const string HeldAction = "held";
-
     private const Language OfficerLanguage = Language.Indonesian;
 
     /// <param name="registered">Applicants on the roster now.</param>
@@ -48,7 +45,7 @@ public static class SessionCard
         }
 
         Line(text, Texts.Format(language, "SessionNotice.Card.Roster", registered, session.ExpectedApplicants, PurposeName(session.Purpose, language)));
-        Line(text, Texts.Format(language, "SessionNotice.Card.Coordinator", Html.Escape(session.CoordinatorName), Html.Escape(Phone(session.CoordinatorPhone))));
+        Line(text, Texts.Format(language, "SessionNotice.Card.Coordinator", Html.Escape(session.CoordinatorName), Html.Escape(SessionOfficeCard.Phone(session.CoordinatorPhone))));
         if (officerNames.Count > 0)
         {
             Line(text, Texts.Format(language, "SessionNotice.Card.Officers", string.Join(", ", officerNames.Select(Html.Escape))));
@@ -59,7 +56,7 @@ public static class SessionCard
             Text = text.ToString(),
             Location = session.Point,
             Buttons = onTheDay
-                ? [[ButtonPress.Button(Texts.Get(language, "SessionNotice.Card.Held"), SessionFlow.FlowName, HeldAction, session.Code)]]
+                ? [[ButtonPress.Button(Texts.Get(language, "SessionNotice.Card.Held"), SessionFlow.FlowName, SessionFlow.Held, session.Code)]]
                 : [],
         };
     }
@@ -67,7 +64,7 @@ public static class SessionCard
     /// <summary>When the officers arrive to set up the unit: the start less Collective:SetupMinutes.</summary>
     public static TimeOnly Arrival(TimeOnly starts, int setupMinutes) => starts.AddMinutes(-setupMinutes);
 
-    /// <summary>Where the session is, for people going there: "Aula Masjid Al-Ikhlas, Kec. Pabuaran, Kabupaten Serang".</summary>
+    /// <summary>Where the session is, as HTML, for everyone going there: "Aula Masjid Al-Ikhlas, Kec. Pabuaran, Kabupaten Serang".</summary>
     public static string Venue(Session session)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -78,13 +75,6 @@ public static class SessionCard
     public static string KindName(OrganisationKind kind, Language language) => Texts.Get(language, $"SessionNotice.Kind.{kind}");
 
     public static string PurposeName(SessionPurpose purpose, Language language) => Texts.Get(language, $"SessionNotice.Purpose.{purpose}");
-
-    /// <summary>Grouped to read out while dialling, e.g. +62 812-3456-7890; as stored if it is somehow not a mobile number.</summary>
-    private static string Phone(string e164)
-    {
-        var check = PhoneNumber.Parse(e164);
-        return check.IsValid ? check.Number.Display : e164;
-    }
 
     private static void Line(StringBuilder text, string line) => text.Append('\n').Append(line);
 }

@@ -58,11 +58,15 @@ public sealed class SessionDesk(
     }
 
     /// <summary>The coordinator withdrew: supervisors, the officers who would go, and applicants with a chat are told.</summary>
-    public async Task CancelledAsync(Session session, CancellationToken ct)
+    /// <param name="before">
+    /// The status it was withdrawn from. Only an approved session's officers were told they go; those offered in an
+    /// unanswered proposal never heard of it, so they are not told it is off.
+    /// </param>
+    public async Task CancelledAsync(Session session, SessionStatus before, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(session);
         var (deciders, _) = await OfficeAsync(ct);
-        var sentIds = await sessions.OfficersOfAsync(session.Id, ct);
+        var sentIds = before == SessionStatus.Approved ? await sessions.OfficersOfAsync(session.Id, ct) : [];
         var sent = await db.Officers.Where(o => o.Active && sentIds.Contains(o.Id)).ToListAsync(ct);
         var text = session.Date is { } date && sent.Count > 0
             ? Texts.Format(StaffLanguage, "Session.Staff.CancelledOn", Html.Escape(session.Code), Html.Escape(session.OrganisationName), WindowText.Day(date, StaffLanguage))
@@ -144,17 +148,24 @@ public sealed class SessionDesk(
     }
 
     /// <summary>The coordinator refused the office's date: the request is back, so the office gets its card and buttons again.</summary>
-    public async Task RefusedAsync(Session session, DateOnly proposedDate, CancellationToken ct)
+    public Task RefusedAsync(Session session, DateOnly proposedDate, CancellationToken ct) =>
+        ReopenedAsync(session, "Session.Staff.Refused", proposedDate, "refused", ct);
+
+    /// <summary>The coordinator accepted the office's date after it could no longer be used: the request is back, as after a refusal.</summary>
+    public Task LapsedAsync(Session session, DateOnly proposedDate, CancellationToken ct) =>
+        ReopenedAsync(session, "Session.Staff.Lapsed", proposedDate, "lapsed", ct);
+
+    private async Task ReopenedAsync(Session session, string headingKey, DateOnly proposedDate, string what, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(session);
         var heading = Texts.Format(
-            StaffLanguage, "Session.Staff.Refused", Html.Escape(session.Code), Html.Escape(session.OrganisationName), WindowText.Day(proposedDate, StaffLanguage));
+            StaffLanguage, headingKey, Html.Escape(session.Code), Html.Escape(session.OrganisationName), WindowText.Day(proposedDate, StaffLanguage));
         foreach (var officer in (await OfficeAsync(ct)).Officers)
         {
             var part = 0;
             foreach (var message in SessionOfficeCard.Messages(session, StaffLanguage, heading))
             {
-                Tell(officer, message, session, "refused", part++ == 0 ? null : "pin");
+                Tell(officer, message, session, what, part++ == 0 ? null : "pin");
             }
         }
     }

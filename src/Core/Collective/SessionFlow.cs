@@ -236,6 +236,17 @@ public sealed class SessionFlow(
             return;
         }
 
+        // An answer can come days later: a date that has passed or that the office closed since is not fixed, and
+        // the request goes back to the office as after a refusal, or it would stay approved for a day nobody goes.
+        if (accept && await Days.ProblemAsync(date, calendar.Today(turn.Now), withinHorizon: false, turn.Language, ct) is not null)
+        {
+            await sessions.RefuseAsync(session, turn.Now, ct);
+            await desk.LapsedAsync(session, date, ct);
+            turn.Say("Session.Proposal.Lapsed", Html.Escape(session.Code), WindowText.Day(date, turn.Language));
+            log.LogInformation("The coordinator accepted the proposed date of session {SessionId} after it lapsed; the request is open again", session.Id);
+            return;
+        }
+
         if (accept)
         {
             sessions.Accept(session, turn.Now);

@@ -71,7 +71,7 @@ public static class SessionNews
             Html.Escape(session.OrganisationName),
             when.Day(language),
             when.Start,
-            SessionOfficeCard.Venue(session),
+            SessionCard.Venue(session),
             SessionChecklist.For(applicant.Passport, session.Purpose, language)));
     }
 
@@ -97,7 +97,7 @@ public static class SessionNews
             when.Day(language),
             when.Start,
             when.Arrival,
-            SessionOfficeCard.Venue(session),
+            SessionCard.Venue(session),
             Html.Escape(session.CoordinatorName),
             Html.Escape(SessionOfficeCard.Phone(session.CoordinatorPhone)),
             registered));

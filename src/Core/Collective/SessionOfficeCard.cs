@@ -82,15 +82,6 @@ public static class SessionOfficeCard
         return $"{WindowText.Day(preferred.Date, language)}, {Part(preferred.Part, language)}";
     }
 
-    /// <summary>Where the officers go, as HTML: the venue's details and the typed address or region.</summary>
-    public static string Venue(Session session)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        return string.IsNullOrWhiteSpace(session.Address)
-            ? Html.Escape(session.VenueDetails)
-            : $"{Html.Escape(session.VenueDetails)}, {Html.Escape(session.Address)}";
-    }
-
     /// <summary>Grouped to read out while dialling, e.g. +62 812-3456-7890; as stored if it is somehow not a mobile number.</summary>
     public static string Phone(string e164)
     {

@@ -233,6 +233,17 @@ public sealed class RosterCsvTests : IDisposable
     }
 
     [Fact]
+    public async Task Tells_an_English_speaking_coordinator_plainly_that_a_NIK_holds_more_than_digits()
+    {
+        await RosterSetup.RequestAsync(_bot, language: Language.English);
+        await _bot.SendAsync("/roster", RosterSetup.Coordinator, "en");
+
+        var replies = await SendFileAsync(Encoding.UTF8.GetBytes("name,nik,birth_date,passport,phone\nAhmad Fauzi,36040117087500O1,17/08/1975,new,081234567801\n"), hint: "en");
+
+        Assert.EndsWith("\nrow 2: NIK has characters other than digits", replies[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Names_the_missing_columns_to_the_coordinator_and_adds_nobody()
     {
         var session = await RosterSetup.RequestAsync(_bot);

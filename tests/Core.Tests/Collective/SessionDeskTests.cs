@@ -146,6 +146,49 @@ public sealed class SessionDeskTests
     }
 
     [Fact]
+    public async Task A_request_cancelled_while_a_proposal_waits_does_not_tell_the_officers_offered_that_they_need_not_go()
+    {
+        using var o = new OfficeScene();
+        await o.StaffAsync();
+        var code = await o.RequestAsync();
+        await o.ProposeAsync(code, OfficeScene.Dewi, "22/1", "0900", o.BudiId);
+        var rows = o.LastOutboxId();
+
+        await o.CancelAsync(code);
+
+        var note = Texts.Format(Id, "Session.Staff.Cancelled", code, OfficeScene.Organisation);
+        Assert.Equal([note], o.Since(rows, OfficeScene.Dewi).Select(m => m.Text));
+        Assert.Equal([note], o.Since(rows, OfficeScene.Sari).Select(m => m.Text));
+        Assert.Empty(o.Since(rows, OfficeScene.Budi));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Withdrawing_by_the_roster_button_tells_the_officers_only_of_an_approved_session(bool approved)
+    {
+        using var o = new OfficeScene();
+        await o.StaffAsync();
+        var code = await o.RequestAsync();
+        if (approved)
+        {
+            await o.ApproveAsync(code, OfficeScene.Dewi, "20260120M", "0900", o.BudiId);
+        }
+        else
+        {
+            await o.ProposeAsync(code, OfficeScene.Dewi, "22/1", "0900", o.BudiId);
+        }
+
+        var rows = o.LastOutboxId();
+
+        await o.PressAsync($"v1:roster:cancelok:{code}", OfficeScene.Coordinator);
+
+        Assert.Equal(SessionStatus.Cancelled, (await o.SessionAsync(code)).Status);
+        var told = o.Since(rows, OfficeScene.Budi).Select(m => m.Text);
+        Assert.Equal(approved ? [Texts.Format(Id, "Session.Staff.CancelledOn", code, OfficeScene.Organisation, "Selasa, 20 Januari 2026")] : [], told);
+    }
+
+    [Fact]
     public async Task A_cancelled_request_never_scheduled_tells_only_the_office_and_the_applicants()
     {
         using var o = new OfficeScene();

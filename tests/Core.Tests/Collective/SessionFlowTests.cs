@@ -389,6 +389,55 @@ public sealed class SessionFlowTests : IDisposable
         Assert.Equal(before, _o.Snapshot(OfficeScene.Dewi));
     }
 
+    [Theory]
+    [InlineData(Language.Indonesian)]
+    [InlineData(Language.English)]
+    public async Task Does_not_fix_a_proposed_date_accepted_after_it_passed_and_gives_the_request_back_to_the_office(Language coordinatorLanguage)
+    {
+        await _o.StaffAsync();
+        var coordinator = coordinatorLanguage == Id ? OfficeScene.Coordinator : OfficeScene.EnglishCoordinator;
+        var code = await _o.RequestAsync(coordinator, coordinatorLanguage);
+        await _o.ProposeAsync(code, OfficeScene.Dewi, "22/1", "0900", _o.BudiId);
+        _o.At(new DateOnly(2026, 1, 22), 7, 0);
+        var rows = _o.LastOutboxId();
+
+        var accepted = await _o.PressAsync($"v1:ses:yes:{code}", coordinator, coordinatorLanguage);
+
+        var day = WindowText.Day(new DateOnly(2026, 1, 22), coordinatorLanguage);
+        Assert.Equal([Texts.Format(coordinatorLanguage, "Session.Proposal.Lapsed", code, day)], accepted.Said());
+        var session = await _o.SessionAsync(code);
+        Assert.Equal(SessionStatus.Requested, session.Status);
+        Assert.Null(session.Date);
+        Assert.Empty(await _o.OfficersOfAsync(session.Id));
+        Assert.Empty(_o.Since(rows, OfficeScene.Budi));
+        foreach (var supervisor in new[] { OfficeScene.Dewi, OfficeScene.Sari })
+        {
+            var told = _o.Since(rows, supervisor);
+            Assert.Equal(2, told.Count);
+            Assert.StartsWith(
+                Texts.Format(Id, "Session.Staff.Lapsed", code, OfficeScene.Organisation, "Kamis, 22 Januari 2026") + "\n\n" + Texts.Format(Id, "Session.Card.Heading", code),
+                told[0].Text,
+                StringComparison.Ordinal);
+            Assert.Equal([$"v1:ses:app:{code}", $"v1:ses:alt:{code}", $"v1:ses:dec:{code}"], told[0].Payloads());
+        }
+
+        await _o.ProposeAsync(code, OfficeScene.Sari, "29/1", "0900", _o.BudiId);
+    }
+
+    [Fact]
+    public async Task Does_not_fix_a_proposed_date_the_office_closed_since()
+    {
+        await _o.StaffAsync();
+        var code = await _o.RequestAsync();
+        await _o.ProposeAsync(code, OfficeScene.Dewi, "22/1", "0900", _o.BudiId);
+        await _o.CloseDayAsync(new DateOnly(2026, 1, 22));
+
+        var accepted = await _o.PressAsync($"v1:ses:yes:{code}", OfficeScene.Coordinator);
+
+        Assert.Equal([Texts.Format(Id, "Session.Proposal.Lapsed", code, "Kamis, 22 Januari 2026")], accepted.Said());
+        Assert.Equal(SessionStatus.Requested, (await _o.SessionAsync(code)).Status);
+    }
+
     [Fact]
     public async Task Only_the_sessions_own_coordinator_can_answer_a_proposal()
     {
@@ -834,8 +883,9 @@ public sealed class OfficeScene : IDisposable
         {
             var sessions = s.GetRequiredService<Sessions>();
             var session = (await sessions.ByCodeAsync(code, CancellationToken.None))!;
+            var before = session.Status;
             await sessions.CancelAsync(session, Bot.Clock.GetUtcNow(), CancellationToken.None);
-            await s.GetRequiredService<SessionDesk>().CancelledAsync(session, CancellationToken.None);
+            await s.GetRequiredService<SessionDesk>().CancelledAsync(session, before, CancellationToken.None);
             await s.GetRequiredService<TimporaDb>().SaveChangesAsync();
         });
 
