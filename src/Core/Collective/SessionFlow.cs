@@ -157,7 +157,7 @@ public sealed class SessionFlow(
             return;
         }
 
-        if (session.Status != SessionStatus.Requested)
+        if (!Decidable(session, action == Decline ? SessionAction.Decline : SessionAction.Approve))
         {
             AlreadyDecided(turn, session);
             return;
@@ -289,9 +289,17 @@ public sealed class SessionFlow(
         };
     }
 
+    /// <summary>
+    /// A waiting request can be decided any way. A proposal the coordinator has not answered can still be declined, so
+    /// one nobody answers is not a dead end (its officers are freed for that day); it cannot be approved or proposed
+    /// again, or an old "accept" under the first proposal would accept a date the coordinator never saw.
+    /// </summary>
+    private static bool Decidable(Session session, SessionAction action) =>
+        session.Status == SessionStatus.Requested || (session.Status == SessionStatus.Proposed && action == SessionAction.Decline);
+
     private async Task<Finished> ScheduleAsync(Turn turn, Officer me, Session session, DecisionDraft d, CancellationToken ct)
     {
-        if (session.Status != SessionStatus.Requested)
+        if (!Decidable(session, d.Action))
         {
             AlreadyDecided(turn, session);
             return Finished.Done;
@@ -330,7 +338,7 @@ public sealed class SessionFlow(
 
     private async Task<Finished> DeclineAsync(Turn turn, Officer me, Session session, DecisionDraft d, CancellationToken ct)
     {
-        if (session.Status != SessionStatus.Requested)
+        if (!Decidable(session, SessionAction.Decline))
         {
             AlreadyDecided(turn, session);
             return Finished.Done;

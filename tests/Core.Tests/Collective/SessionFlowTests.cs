@@ -464,6 +464,27 @@ public sealed class SessionFlowTests : IDisposable
 
     // Decline
 
+    [Fact]
+    public async Task Withdraws_a_proposal_nobody_answered_so_its_officers_are_free_and_its_accept_button_changes_nothing()
+    {
+        await _o.StaffAsync();
+        var code = await _o.RequestAsync();
+        await _o.ProposeAsync(code, OfficeScene.Dewi, "20/1", "0900", _o.BudiId);
+        var proposal = _o.Notices(OfficeScene.Coordinator)[^1];
+        var approveAgain = await _o.PressAsync($"v1:ses:app:{code}");
+
+        await _o.PressAsync($"v1:ses:dec:{code}");
+        await _o.SendAsync("Koordinator tidak menjawab usulan tanggal");
+        await _o.PressAsync("v1:ses:ok");
+        var accept = await _o.PressAsync($"v1:ses:yes:{code}", OfficeScene.Coordinator);
+
+        Assert.Contains($"v1:ses:yes:{code}", proposal.Payloads());
+        Assert.Equal(SessionStatus.Declined, (await _o.SessionAsync(code)).Status);
+        Assert.Equal(Texts.Format(Id, "Session.Proposal.Closed", code, SessionOfficeCard.Status(SessionStatus.Declined, Id)), Assert.Single(accept).Text);
+        Assert.Equal(Texts.Format(Id, "Session.AlreadyDecided", code, SessionOfficeCard.Status(SessionStatus.Proposed, Id)), Assert.Single(approveAgain).Text);
+        Assert.Empty(await _o.Bot.InScopeAsync(s => s.GetRequiredService<Sessions>().OfficersPromisedAsync(OfficeScene.Tuesday, CancellationToken.None)));
+    }
+
     [Theory]
     [InlineData(Language.Indonesian)]
     [InlineData(Language.English)]
