@@ -39,7 +39,7 @@ public sealed class JoinFlow(Sessions sessions, WorkingCalendar calendar, IOptio
             return;
         }
 
-        if (!session.IsOpen)
+        if (!session.TakesApplicants(calendar.Today(turn.Now)))
         {
             turn.Say(Closed(session));
             await turn.StartAsync(ConversationEngine.MenuFlow, ct);
@@ -95,7 +95,7 @@ public sealed class JoinFlow(Sessions sessions, WorkingCalendar calendar, IOptio
     private async Task<Finished> JoinAsync(Turn turn, ApplicantDraft d, CancellationToken ct)
     {
         var session = await sessions.ByCodeAsync(d.Code, ct);
-        if (session is not { IsOpen: true })
+        if (session is null || !session.TakesApplicants(calendar.Today(turn.Now)))
         {
             turn.Say(session is null ? "Join.Unknown" : Closed(session));
             await turn.StartAsync(ConversationEngine.MenuFlow, ct);
@@ -135,7 +135,8 @@ public sealed class JoinFlow(Sessions sessions, WorkingCalendar calendar, IOptio
         return Finished.Done;
     }
 
-    private static string Closed(Session session) => session.Status == SessionStatus.Held ? "Join.Closed.Held" : "Join.Closed.Ended";
+    private static string Closed(Session session) =>
+        session.Status is SessionStatus.Held or SessionStatus.Approved ? "Join.Closed.Held" : "Join.Closed.Ended";
 
     /// <summary>The day and time when the office has fixed them; otherwise that the office will say.</summary>
     private static string When(Turn turn, Session session) =>

@@ -319,7 +319,7 @@ public sealed class RosterFlow(
             return;
         }
 
-        var openNiks = await sessions.OpenNiksAsync(ct);
+        var openNiks = await sessions.OpenNiksAsync(turn.Now, ct);
         var room = Math.Max(0, options.Value.MaximumApplicants - await sessions.CountAsync(session.Id, ct));
         var import = RosterCsv.Check(read.Rows, session.Purpose, session.Id, room, openNiks, calendar.Today(turn.Now));
 

@@ -110,6 +110,12 @@ public sealed class Session
     /// <summary>Open sessions hold their applicants' NIKs: the same person cannot be on two open rosters.</summary>
     public bool IsOpen => OpenStatuses.Contains(Status);
 
+    /// <summary>
+    /// Whether people can still join: open, and not an approved session whose day is past (its officers may not have
+    /// recorded it yet, but nobody can be served on a day that is over).
+    /// </summary>
+    public bool TakesApplicants(DateOnly today) => IsOpen && !(Status == SessionStatus.Approved && Date < today);
+
     /// <summary>The statuses a roster can still change in, for queries.</summary>
     public static IReadOnlyList<SessionStatus> OpenStatuses { get; } = [SessionStatus.Requested, SessionStatus.Proposed, SessionStatus.Approved];
 

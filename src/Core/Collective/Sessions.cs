@@ -132,7 +132,7 @@ public sealed class Sessions(TimporaDb db, Outbox outbox, WorkingCalendar calend
         ArgumentNullException.ThrowIfNull(facts);
         var same = await db.Applicants
             .Where(a => a.Nik == facts.Nik)
-            .Join(db.Sessions.Where(s => Session.OpenStatuses.Contains(s.Status)), a => a.SessionId, s => s.Id, (a, _) => a)
+            .Join(Holding(now), a => a.SessionId, s => s.Id, (a, _) => a)
             .ToListAsync(ct);
         same.AddRange(db.Applicants.Local.Where(a => a.Nik == facts.Nik && a.Id == 0));
         if (same.FirstOrDefault(a => a.SessionId == session.Id) is { } here)
@@ -157,10 +157,10 @@ public sealed class Sessions(TimporaDb db, Outbox outbox, WorkingCalendar calend
     }
 
     /// <summary>Every NIK on an open roster, to check a whole CSV file in one query.</summary>
-    public async Task<IReadOnlyDictionary<string, long>> OpenNiksAsync(CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, long>> OpenNiksAsync(DateTimeOffset now, CancellationToken ct)
     {
         var rows = await db.Applicants
-            .Join(db.Sessions.Where(s => Session.OpenStatuses.Contains(s.Status)), a => a.SessionId, s => s.Id, (a, s) => new { a.Nik, s.Id })
+            .Join(Holding(now), a => a.SessionId, s => s.Id, (a, s) => new { a.Nik, s.Id })
             .ToListAsync(ct);
         return rows.GroupBy(r => r.Nik, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
     }
@@ -230,6 +230,18 @@ public sealed class Sessions(TimporaDb db, Outbox outbox, WorkingCalendar calend
     /// <summary>Approved sessions on a date, earliest first.</summary>
     public async Task<IReadOnlyList<Session>> ApprovedOnAsync(DateOnly date, CancellationToken ct) =>
         await db.Sessions.Where(s => s.Status == SessionStatus.Approved && s.Date == date).OrderBy(s => s.Starts).ThenBy(s => s.Id).ToListAsync(ct);
+
+    /// <summary>
+    /// Sessions whose roster still holds its people's NIKs: waiting, proposed, or approved for a day not yet past. An
+    /// approved session whose day went by without its officers recording it must not keep its people off the next one.
+    /// </summary>
+    private IQueryable<Session> Holding(DateTimeOffset now)
+    {
+        var today = calendar.Today(now);
+        return db.Sessions.Where(s => s.Status == SessionStatus.Requested
+            || s.Status == SessionStatus.Proposed
+            || (s.Status == SessionStatus.Approved && s.Date >= today));
+    }
 
     private async Task<IReadOnlyDictionary<DateOnly, IReadOnlySet<long>>> OfficersAtAsync(SessionStatus[] statuses, DateOnly from, DateOnly to, CancellationToken ct)
     {

@@ -248,6 +248,18 @@ public sealed class JoinFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task Takes_no_one_into_an_approved_session_whose_day_is_past_even_if_nobody_recorded_it()
+    {
+        var session = await RosterSetup.RequestAsync(_bot);
+        await RosterSetup.ChangeAsync(_bot, session, s => s.Schedule(SessionStatus.Approved, new DateOnly(2026, 1, 2), new TimeOnly(8, 0), Some.Now.AddDays(-3), Some.Now.UtcDateTime));
+
+        var replies = await Send($"/start {session.Code}");
+
+        Assert.Equal(Texts.Get(Language.Indonesian, "Join.Closed.Held"), replies[0].Text);
+        Assert.NotEqual(JoinFlow.FlowName, _bot.Conversation(Applicant).Flow);
+    }
+
+    [Fact]
     public async Task Adds_no_one_when_the_session_was_cancelled_before_the_confirmation()
     {
         var session = await RosterSetup.RequestAsync(_bot);

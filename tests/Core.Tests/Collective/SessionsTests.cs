@@ -55,6 +55,27 @@ public sealed class SessionsTests : IDisposable
     }
 
     [Fact]
+    public async Task An_approved_session_whose_day_went_by_no_longer_holds_its_people_from_the_next_one()
+    {
+        var rudi = await _bot.EnrolOfficerAsync("Rudi", OfficerRole.Officer, "7001");
+        var held = await RequestAsync("5001");
+        var next = await RequestAsync("5002");
+        Assert.Equal(JoinOutcome.Added, await JoinAsync(held, Siti, chat: "6001"));
+        await ScheduleAsync(held, SessionStatus.Approved, [rudi]);
+        var beforeTheDay = await JoinAsync(next, Siti, chat: "6001");
+        var openBefore = await _bot.InScopeAsync(s => s.GetRequiredService<Sessions>().OpenNiksAsync(_bot.Clock.GetUtcNow(), CancellationToken.None));
+
+        _bot.Clock.Set(new DateTimeOffset(Date.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7)));
+        var openAfter = await _bot.InScopeAsync(s => s.GetRequiredService<Sessions>().OpenNiksAsync(_bot.Clock.GetUtcNow(), CancellationToken.None));
+        var dayAfter = await JoinAsync(next, Siti, chat: "6001");
+
+        Assert.Equal(JoinOutcome.InAnotherSession, beforeTheDay);
+        Assert.Contains(Siti.Nik, openBefore.Keys);
+        Assert.DoesNotContain(Siti.Nik, openAfter.Keys);
+        Assert.Equal(JoinOutcome.Added, dayAfter);
+    }
+
+    [Fact]
     public async Task A_person_the_CSV_added_who_opens_the_link_with_the_same_birth_date_is_linked_to_their_chat()
     {
         var code = await RequestAsync("5001");
