@@ -143,12 +143,12 @@ public sealed class SessionReminders(
             var minimum = options.Value.MinimumApplicants;
             var roster = await sessions.RosterAsync(session.Id, ct);
             var problems = RosterCheck.Problems(session, roster, minimum, calendar.Today(now), language);
-            if (roster.Count >= minimum && problems.Count == 0)
+            // Too few people is one of the roster's problems, so none means the roster is ready and this stage passes silently.
+            if (problems.Count == 0)
             {
                 return null;
             }
 
-            IReadOnlyList<string> lines = problems.Count > 0 ? problems : [Texts.Format(language, "SessionNotice.Coordinator.TooFew", roster.Count, minimum)];
             return OutgoingMessage.Say(Texts.Format(
                 language,
                 "SessionNotice.Coordinator.Week",
@@ -157,7 +157,7 @@ public sealed class SessionReminders(
                 WindowText.Time(starts),
                 roster.Count,
                 minimum,
-                string.Join('\n', lines)));
+                string.Join('\n', problems)));
         }
 
         return OutgoingMessage.Say(Texts.Format(

@@ -174,7 +174,7 @@ public sealed class CollectiveFlowTests : IDisposable
         var replies = await Send("12", hint);
 
         Assert.Equal(Texts.Format(language, "Collective.Count.BelowMinimum", 30, 12, Some.OfficeAddress, Some.OfficePhone), replies[0].Text);
-        Assert.Contains("/jemputbola", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains(hint == "id" ? "/jemputbola" : "/visit", replies[0].Text, StringComparison.Ordinal);
         Assert.Contains(Some.OfficeAddress, replies[0].Text, StringComparison.Ordinal);
         Assert.Contains(Some.OfficePhone, replies[0].Text, StringComparison.Ordinal);
         Assert.Contains("<b>30", replies[0].Text, StringComparison.Ordinal);

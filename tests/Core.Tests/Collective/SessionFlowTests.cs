@@ -67,7 +67,7 @@ public sealed class SessionFlowTests : IDisposable
         var day = WindowText.Day(OfficeScene.Tuesday, coordinatorLanguage);
         var toCoordinator = Assert.Single(_o.Notices(coordinator));
         Assert.Equal(Texts.Format(coordinatorLanguage, "Session.Coordinator.Approved", code, day, "09.30", 30, "09.00", 3), toCoordinator.Text);
-        Assert.Contains("/rombongan", toCoordinator.Text, StringComparison.Ordinal);
+        Assert.Contains(coordinatorLanguage == Id ? "/rombongan" : "/roster", toCoordinator.Text, StringComparison.Ordinal);
 
         var toBudi = _o.Notices(OfficeScene.Budi);
         Assert.Equal(2, toBudi.Count);
@@ -513,7 +513,7 @@ public sealed class SessionFlowTests : IDisposable
         Assert.Equal(
             Texts.Format(coordinatorLanguage, "Session.Coordinator.Declined", code, "Tim keliling penuh &lt;bulan ini&gt;", Some.OfficeAddress, Some.OfficePhone),
             toCoordinator.Text);
-        Assert.Contains("/jemputbola", toCoordinator.Text, StringComparison.Ordinal);
+        Assert.Contains(coordinatorLanguage == Id ? "/jemputbola" : "/visit", toCoordinator.Text, StringComparison.Ordinal);
         Assert.Equal(
             Texts.Format(En, "Session.Applicant.Declined", code, OfficeScene.Organisation, Some.OfficeAddress, Some.OfficePhone),
             Assert.Single(_o.Notices(OfficeScene.John)).Text);

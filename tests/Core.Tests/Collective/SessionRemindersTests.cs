@@ -49,7 +49,7 @@ public sealed class SessionRemindersTests : IDisposable
         Assert.Contains($"<b>{session.Code}</b>", reminder, StringComparison.Ordinal);
         Assert.Contains(when, reminder, StringComparison.Ordinal);
         Assert.Contains(count, reminder, StringComparison.Ordinal);
-        Assert.Contains("/rombongan", reminder, StringComparison.Ordinal);
+        Assert.Contains(language == Language.English ? "/roster" : "/rombongan", reminder, StringComparison.Ordinal);
         foreach (var line in await ProblemsAsync(session.Id, language))
         {
             Assert.Contains(line, reminder, StringComparison.Ordinal);
