@@ -20,7 +20,8 @@ public static class SessionCard
     /// <param name="setupMinutes">How much earlier than the start officers arrive (Collective:SetupMinutes).</param>
     /// <param name="onTheDay">The session is today: the officers can record what was taken.</param>
     /// <param name="officerNames">Who goes, for a supervisor's view; empty for the officers' own cards.</param>
-    public static OutgoingMessage For(Session session, int registered, int setupMinutes, bool onTheDay, IReadOnlyList<string> officerNames)
+    /// <param name="stoppable">A supervisor's view: the button to call the session off (an officer fell ill, the unit broke down).</param>
+    public static OutgoingMessage For(Session session, int registered, int setupMinutes, bool onTheDay, IReadOnlyList<string> officerNames, bool stoppable = false)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(officerNames);
@@ -51,14 +52,18 @@ public static class SessionCard
             Line(text, Texts.Format(language, "SessionNotice.Card.Officers", string.Join(", ", officerNames.Select(Html.Escape))));
         }
 
-        return new OutgoingMessage
+        var buttons = new List<IReadOnlyList<Button>>();
+        if (onTheDay)
         {
-            Text = text.ToString(),
-            Location = session.Point,
-            Buttons = onTheDay
-                ? [[ButtonPress.Button(Texts.Get(language, "SessionNotice.Card.Held"), SessionFlow.FlowName, SessionFlow.Held, session.Code)]]
-                : [],
-        };
+            buttons.Add([ButtonPress.Button(Texts.Get(language, "SessionNotice.Card.Held"), SessionFlow.FlowName, SessionFlow.Held, session.Code)]);
+        }
+
+        if (stoppable)
+        {
+            buttons.Add([ButtonPress.Button(Texts.Get(language, "Session.Button.Stop"), SessionFlow.FlowName, SessionFlow.Stop, session.Code)]);
+        }
+
+        return new OutgoingMessage { Text = text.ToString(), Location = session.Point, Buttons = buttons };
     }
 
     /// <summary>When the officers arrive to set up the unit: the start less Collective:SetupMinutes.</summary>

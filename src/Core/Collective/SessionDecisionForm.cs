@@ -19,6 +19,9 @@ public enum SessionAction
 
     /// <summary>An officer of the session (or a supervisor) records how many applications were taken.</summary>
     Held,
+
+    /// <summary>A supervisor calls off an approved session (an officer fell ill, the mobile unit broke down).</summary>
+    Stop,
 }
 
 /// <summary>The answers of one decision so far. The session travels by its code and is read again on confirming.</summary>
@@ -50,6 +53,9 @@ public sealed class DecisionDraft
 
     public string? Reason { get; set; }
 
+    /// <summary>The approved session's day when a supervisor calls it off, for the prompts.</summary>
+    public DateOnly? Scheduled { get; set; }
+
     public int Taken { get; set; }
 
     [JsonIgnore]
@@ -61,9 +67,9 @@ public sealed class DecisionDraft
 
 /// <summary>
 /// The steps of an office decision, as the conversation reads: approve (a preferred date, a time, the officers),
-/// propose (a typed date, a time, the officers), decline (a reason), or record a held session (a number); then the
-/// summary and confirm. It answers under <see cref="SessionFlow"/>'s name, which checks who presses before handing
-/// a press on, so back, cancel, re-asking and stale buttons come from the form.
+/// propose (a typed date, a time, the officers), decline (a reason), call off an approved session (a reason), or record
+/// a held session (a number); then the summary and confirm. It answers under <see cref="SessionFlow"/>'s name, which
+/// checks who presses before handing a press on, so back, cancel, re-asking and stale buttons come from the form.
 /// </summary>
 public sealed class SessionDecisionForm(
     SessionPreferredAnswer preferred,
@@ -96,12 +102,7 @@ public sealed class SessionDecisionForm(
             .Ask("day", (turn, d) => proposed.Prompt(turn, d), proposed, (d, v) => d.Proposed = v, when: d => d.Action == SessionAction.Propose)
             .Ask("time", (turn, d) => turn.Text("Session.Ask.Time", Day(turn, d)), time, (d, v) => d.Starts = v, when: Schedules)
             .Ask("team", SessionTeamAnswer.Prompt, team, (d, v) => d.Officers = v ?? [], when: Schedules)
-            .Ask(
-                "why",
-                (turn, d) => turn.Text("Session.Ask.Reason", Html.Escape(d.Code), Html.Escape(d.Organisation), SessionFlow.MinReason, SessionFlow.MaxReason),
-                new FreeText(SessionFlow.MinReason, SessionFlow.MaxReason),
-                (d, v) => d.Reason = v,
-                when: d => d.Action == SessionAction.Decline)
+            .Ask("why", ReasonPrompt, new FreeText(SessionFlow.MinReason, SessionFlow.MaxReason), (d, v) => d.Reason = v, when: d => d.Action is SessionAction.Decline or SessionAction.Stop)
 
             // Typed only: the number is in the tens or hundreds, and a row of buttons from 0 would only invite a slip.
             .Ask("n", (turn, d) => turn.Text("Session.Ask.Taken", Html.Escape(d.Code), Html.Escape(d.Organisation), mostTaken), new Count(0, mostTaken, buttonsUpTo: -1), (d, v) => d.Taken = v, when: d => d.Action == SessionAction.Held)
@@ -112,6 +113,12 @@ public sealed class SessionDecisionForm(
     private static bool Schedules(DecisionDraft d) => d.Action is SessionAction.Approve or SessionAction.Propose;
 
     private static string Day(Turn turn, DecisionDraft d) => d.Date is { } date ? WindowText.Day(date, turn.Language) : "";
+
+    private static string ReasonPrompt(Turn turn, DecisionDraft d) => d.Action == SessionAction.Stop
+        ? turn.Text("Session.Ask.StopReason", Html.Escape(d.Code), Html.Escape(d.Organisation), Scheduled(turn, d), SessionFlow.MinReason, SessionFlow.MaxReason)
+        : turn.Text("Session.Ask.Reason", Html.Escape(d.Code), Html.Escape(d.Organisation), SessionFlow.MinReason, SessionFlow.MaxReason);
+
+    private static string Scheduled(Turn turn, DecisionDraft d) => d.Scheduled is { } date ? WindowText.Day(date, turn.Language) : "";
 
     private string Summary(Turn turn, DecisionDraft d)
     {
@@ -128,6 +135,8 @@ public sealed class SessionDecisionForm(
                 return turn.Text(key, code, organisation, day, WindowText.Time(starts), WindowText.Time(arrive), names);
             case SessionAction.Decline:
                 return turn.Text("Session.Summary.Decline", code, organisation, Html.Escape(d.Reason));
+            case SessionAction.Stop:
+                return turn.Text("Session.Summary.Stop", code, organisation, Scheduled(turn, d), Html.Escape(d.Reason));
             default:
                 return turn.Text("Session.Summary.Held", code, organisation, d.Taken);
         }

@@ -182,6 +182,48 @@ public sealed class SessionDesk(
         await TellSupervisorsAsync(session, note, declinedBy.Id, "declined", ct);
     }
 
+    /// <summary>
+    /// A supervisor called off an approved session: the coordinator gets the reason, an apology and how to ask again;
+    /// applicants with a chat learn it will not take place; the officers sent learn they need not go; the other
+    /// supervisors learn who called it off and why. The one who did it was answered in their own turn.
+    /// </summary>
+    public async Task StoppedAsync(Session session, Officer stoppedBy, string reason, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(stoppedBy);
+        var date = session.Date ?? throw new InvalidOperationException("Only a scheduled session is called off.");
+        outbox.Enqueue(session.Coordinator, SessionNews.CoordinatorStopped(session, date, reason, office.Value, session.Language), Key(session, "stopped", "c"));
+        var applicants = await TellApplicantsAsync(session, "stopped", a => SessionNews.ApplicantStopped(session, date, office.Value, a.Language), ct);
+
+        var code = Html.Escape(session.Code);
+        var organisation = Html.Escape(session.OrganisationName);
+        var day = WindowText.Day(date, StaffLanguage);
+        var by = Html.Escape(stoppedBy.Name);
+        var why = Html.Escape(reason);
+        var goingIds = await sessions.OfficersOfAsync(session.Id, ct);
+        var going = await db.Officers.Where(o => o.Active && goingIds.Contains(o.Id) && o.Id != stoppedBy.Id).OrderBy(o => o.Id).ToListAsync(ct);
+        var goingNote = Texts.Format(StaffLanguage, "Session.Staff.Stopped", by, code, organisation, day, why);
+        foreach (var officer in going)
+        {
+            Tell(officer, OutgoingMessage.Say(goingNote), session, "stopped");
+        }
+
+        // A supervisor who was also sent hears it once, with "you need not go".
+        var supervisors = await db.Officers
+            .Where(o => o.Active && o.Role == OfficerRole.Supervisor && o.Id != stoppedBy.Id && !goingIds.Contains(o.Id))
+            .OrderBy(o => o.Id)
+            .ToListAsync(ct);
+        var supervisorNote = Texts.Format(StaffLanguage, "Session.Staff.StoppedBy", by, code, organisation, day, why);
+        foreach (var officer in supervisors)
+        {
+            Tell(officer, OutgoingMessage.Say(supervisorNote), session, "stopped");
+        }
+
+        log.LogInformation(
+            "Session {SessionId} called off by officer {OfficerId}: {Officers} officers, {Supervisors} supervisors and {Applicants} applicants told",
+            session.Id, stoppedBy.Id, going.Count, supervisors.Count, applicants);
+    }
+
     /// <summary>The day is done: the coordinator is thanked with the number; the office learns it.</summary>
     public async Task HeldAsync(Session session, Officer recordedBy, CancellationToken ct)
     {

@@ -12,11 +12,12 @@ using Timpora.Core.Visits;
 namespace Timpora.Core.Collective;
 
 /// <summary>
-/// The office decides on requests; coordinators answer proposals; officers record the day. Every button is user
-/// input: each press finds the officer again from the chat and checks the role, and reads the session again by its
-/// code and checks its status, so a decision on a session already decided (by another supervisor a moment ago, or
-/// cancelled by its coordinator) changes nothing. Two supervisors confirming at once both bump the session's version;
-/// the engine runs the loser again, and then it sees the new status. Logs carry officer and session ids only.
+/// The office decides on requests and may call off an approved session; coordinators answer proposals; officers
+/// record the day. Every button is user input: each press finds the officer again from the chat and checks the role,
+/// and reads the session again by its code and checks its status, so a decision on a session already decided (by
+/// another supervisor a moment ago, or cancelled by its coordinator) changes nothing. Two supervisors confirming at
+/// once both bump the session's version; the engine runs the loser again, and then it sees the new status. Logs carry
+/// officer and session ids only.
 /// </summary>
 public sealed class SessionFlow(
     Officers.Officers officers,
@@ -37,6 +38,9 @@ public sealed class SessionFlow(
 
     /// <summary>An officer of the session (or a supervisor) records the day: <c>held:&lt;code&gt;</c>.</summary>
     public const string Held = "held";
+
+    /// <summary>A supervisor calls off an approved session whose day has not passed: <c>stop:&lt;code&gt;</c>.</summary>
+    public const string Stop = "stop";
 
     /// <summary>The coordinator's answer to a proposed date: <c>yes|no:&lt;code&gt;</c>.</summary>
     public const string Accept = "yes";
@@ -95,12 +99,15 @@ public sealed class SessionFlow(
 
         switch (press.Action)
         {
-            case Approve or Propose or Decline when !me.IsSupervisor:
+            case Approve or Propose or Decline or Stop when !me.IsSupervisor:
                 log.LogInformation("Officer {OfficerId} pressed a supervisor's session button and was refused", me.Id);
                 turn.Say("Duty.SupervisorOnly");
                 return;
             case Approve or Propose or Decline when args.Count == 1:
                 await DecideAsync(turn, me, press.Action, args[0], ct);
+                return;
+            case Stop when args.Count == 1:
+                await BeginStopAsync(turn, me, args[0], ct);
                 return;
             case Held when args.Count == 1:
                 await BeginHeldAsync(turn, me, args[0], ct);
@@ -177,6 +184,46 @@ public sealed class SessionFlow(
         };
         log.LogInformation("Supervisor {OfficerId} is deciding ({Action}) on session {SessionId}", me.Id, draft.Action, session.Id);
         await Form.BeginForAsync(turn, draft, ct);
+    }
+
+    private async Task BeginStopAsync(Turn turn, Officer me, string code, CancellationToken ct)
+    {
+        if (await SessionAsync(turn, me, code, ct) is not { } session || !Stoppable(turn, session))
+        {
+            return;
+        }
+
+        log.LogInformation("Supervisor {OfficerId} is calling off session {SessionId}", me.Id, session.Id);
+        var draft = new DecisionDraft { Action = SessionAction.Stop, Code = session.Code, Organisation = session.OrganisationName, Scheduled = session.Date };
+        await Form.BeginForAsync(turn, draft, ct);
+    }
+
+    /// <summary>
+    /// Only an approved session can be called off, and only until its day is over: on the day itself the unit can
+    /// still break down in the morning. Anything else is answered, politely, with what the session is now.
+    /// </summary>
+    private bool Stoppable(Turn turn, Session session)
+    {
+        var code = Html.Escape(session.Code);
+        if (session.Status == SessionStatus.Cancelled)
+        {
+            turn.Say("Session.Stop.Already", code);
+            return false;
+        }
+
+        if (session.Status != SessionStatus.Approved || session.Date is not { } date)
+        {
+            turn.Say("Session.Stop.NotApproved", code, SessionOfficeCard.Status(session.Status, turn.Language));
+            return false;
+        }
+
+        if (date < calendar.Today(turn.Now))
+        {
+            turn.Say("Session.Stop.Past", code, WindowText.Day(date, turn.Language));
+            return false;
+        }
+
+        return true;
     }
 
     private async Task BeginHeldAsync(Turn turn, Officer me, string code, CancellationToken ct)
@@ -285,6 +332,7 @@ public sealed class SessionFlow(
         {
             SessionAction.Approve or SessionAction.Propose => await ScheduleAsync(turn, me, session, d, ct),
             SessionAction.Decline => await DeclineAsync(turn, me, session, d, ct),
+            SessionAction.Stop => await StopAsync(turn, me, session, d, ct),
             _ => await RecordHeldAsync(turn, me, session, d, ct),
         };
     }
@@ -324,7 +372,11 @@ public sealed class SessionFlow(
         if (approve)
         {
             await desk.ApprovedAsync(session, me, d.Officers, ct);
-            turn.Say("Session.Approved.Done", code, day, WindowText.Time(starts), d.Officers.Count);
+
+            // Called off later from here too, so the supervisor who just fixed the day need not look for it in /jadwal.
+            turn.SayWithButtons(
+                turn.Text("Session.Approved.Done", code, day, WindowText.Time(starts), d.Officers.Count),
+                [ButtonPress.Button(turn.Text("Session.Button.Stop"), FlowName, Stop, session.Code)]);
         }
         else
         {
@@ -348,6 +400,25 @@ public sealed class SessionFlow(
         await desk.DeclinedAsync(session, me, ct);
         turn.Say("Session.Declined.Done", Html.Escape(session.Code));
         log.LogInformation("Supervisor {OfficerId} declined session {SessionId}", me.Id, session.Id);
+        return Finished.Done;
+    }
+
+    /// <summary>
+    /// The status is read again here: another supervisor may have called it off, or its officers recorded it, while
+    /// this one typed the reason. Two confirming at once both bump the version, and the loser, run again, sees it cancelled.
+    /// </summary>
+    private async Task<Finished> StopAsync(Turn turn, Officer me, Session session, DecisionDraft d, CancellationToken ct)
+    {
+        if (!Stoppable(turn, session))
+        {
+            return Finished.Done;
+        }
+
+        var date = session.Date ?? throw new InvalidOperationException("An approved session has a date.");
+        await sessions.CancelAsync(session, turn.Now, ct);
+        await desk.StoppedAsync(session, me, d.Reason ?? "", ct);
+        turn.Say("Session.Stopped.Done", Html.Escape(session.Code), WindowText.Day(date, turn.Language));
+        log.LogInformation("Supervisor {OfficerId} called off approved session {SessionId}", me.Id, session.Id);
         return Finished.Done;
     }
 

@@ -84,6 +84,30 @@ public static class SessionNews
             language, key, Html.Escape(session.Code), Html.Escape(session.OrganisationName), Html.Escape(office.Address), Html.Escape(office.Phone)));
     }
 
+    /// <summary>The office called off an approved session: the reason, an apology, and how to ask again.</summary>
+    public static OutgoingMessage CoordinatorStopped(Session session, DateOnly date, string reason, OfficeOptions office, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(office);
+        return OutgoingMessage.Say(Texts.Format(
+            language, "Session.Coordinator.Stopped", Html.Escape(session.Code), WindowText.Day(date, language), Html.Escape(reason), Html.Escape(office.Phone)));
+    }
+
+    /// <summary>The office called off the session this applicant was to attend; their coordinator knows.</summary>
+    public static OutgoingMessage ApplicantStopped(Session session, DateOnly date, OfficeOptions office, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(office);
+        return OutgoingMessage.Say(Texts.Format(
+            language,
+            "Session.Applicant.Stopped",
+            Html.Escape(session.Code),
+            Html.Escape(session.OrganisationName),
+            WindowText.Day(date, language),
+            Html.Escape(office.Address),
+            Html.Escape(office.Phone)));
+    }
+
     /// <summary>An officer's orders for the day: when to arrive, where, whom to call, how many are registered.</summary>
     public static OutgoingMessage OfficerAssigned(Session session, SessionTimes when, int registered, Language language)
     {

@@ -227,7 +227,7 @@ public sealed class DutyFlow(
             var names = me.IsSupervisor
                 ? await db.Officers.Where(o => o.Active && going.Contains(o.Id)).OrderBy(o => o.Id).Select(o => o.Name).ToListAsync(ct)
                 : [];
-            shown.Add(SessionCard.For(session, await sessions.CountAsync(session.Id, ct), collective.Value.SetupMinutes, isToday, names));
+            shown.Add(SessionCard.For(session, await sessions.CountAsync(session.Id, ct), collective.Value.SetupMinutes, isToday, names, stoppable: me.IsSupervisor));
         }
 
         if (shown.Count == 0)

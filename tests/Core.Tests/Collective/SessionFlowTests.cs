@@ -57,6 +57,7 @@ public sealed class SessionFlowTests : IDisposable
             Texts.Format(Id, "Session.Summary.Approve", code, OfficeScene.Organisation, "Selasa, 20 Januari 2026, pagi", "09.30", "09.00", "Budi"),
             Assert.Single(summary).Text);
         Assert.Equal([Texts.Format(Id, "Session.Approved.Done", code, "Selasa, 20 Januari 2026", "09.30", 1)], done.Said());
+        Assert.Equal([$"v1:ses:stop:{code}"], done[0].Payloads());
 
         var session = await _o.SessionAsync(code);
         Assert.Equal(SessionStatus.Approved, session.Status);
@@ -624,6 +625,178 @@ public sealed class SessionFlowTests : IDisposable
         Assert.Equal(40, (await _o.SessionAsync(code)).ApplicationsTaken);
     }
 
+    // Stop: a supervisor calls off an approved session
+
+    [Theory]
+    [InlineData(Language.Indonesian)]
+    [InlineData(Language.English)]
+    public async Task A_supervisor_calls_off_an_approved_session_with_a_reason_and_everyone_is_told(Language coordinatorLanguage)
+    {
+        await _o.StaffAsync();
+        var coordinator = coordinatorLanguage == Id ? OfficeScene.Coordinator : OfficeScene.EnglishCoordinator;
+        var code = await _o.RequestAsync(coordinator, coordinatorLanguage);
+        await _o.JoinAsync(code, OfficeScene.SitiNik, PassportKind.New, OfficeScene.Siti, Id);
+        await _o.JoinAsync(code, OfficeScene.JohnNik, PassportKind.Replacement, OfficeScene.John, En);
+        await _o.JoinAsync(code, OfficeScene.CsvNik, PassportKind.New, chat: null, Id);
+        await _o.ApproveAsync(code, OfficeScene.Dewi, "20260120M", "0900", _o.BudiId, _o.RudiId);
+        var session = await _o.SessionAsync(code);
+        var waiting = await _o.QueueAsync(OfficeScene.Coordinator, Sessions.KeyPrefix(session.Id) + "remind:d7:c");
+        var elsewhere = await _o.QueueAsync(OfficeScene.Stranger, "visit:1:reminder");
+        var rows = _o.LastOutboxId();
+        const string Reason = "Unit keliling rusak <mesin>";
+
+        var ask = await _o.PressAsync($"v1:ses:stop:{code}", OfficeScene.Sari);
+        var tooShort = await _o.SendAsync("aus", OfficeScene.Sari);
+        var summary = await _o.SendAsync(Reason, OfficeScene.Sari);
+        var done = await _o.PressAsync("v1:ses:ok", OfficeScene.Sari);
+
+        const string Day = "Selasa, 20 Januari 2026";
+        const string Escaped = "Unit keliling rusak &lt;mesin&gt;";
+        Assert.Equal(Texts.Format(Id, "Session.Ask.StopReason", code, OfficeScene.Organisation, Day, 5, 500), Assert.Single(ask).Text);
+        Assert.Equal(Texts.Format(Id, "Form.TextTooShort", 5), tooShort[0].Text);
+        Assert.Equal(Texts.Format(Id, "Session.Summary.Stop", code, OfficeScene.Organisation, Day, Escaped), Assert.Single(summary).Text);
+        Assert.Equal([Texts.Format(Id, "Session.Stopped.Done", code, Day)], done.Said());
+        Assert.Equal(SessionStatus.Cancelled, (await _o.SessionAsync(code)).Status);
+
+        var toCoordinator = Assert.Single(_o.Since(rows, coordinator));
+        Assert.Equal(
+            Texts.Format(coordinatorLanguage, "Session.Coordinator.Stopped", code, WindowText.Day(OfficeScene.Tuesday, coordinatorLanguage), Escaped, Some.OfficePhone),
+            toCoordinator.Text);
+        Assert.Contains(coordinatorLanguage == Id ? "/kolektif" : "/collective", toCoordinator.Text, StringComparison.Ordinal);
+        Assert.Equal(
+            [Texts.Format(Id, "Session.Applicant.Stopped", code, OfficeScene.Organisation, Day, Some.OfficeAddress, Some.OfficePhone)],
+            _o.Since(rows, OfficeScene.Siti).Said());
+        Assert.Equal(
+            [Texts.Format(En, "Session.Applicant.Stopped", code, OfficeScene.Organisation, "Tuesday, 20 January 2026", Some.OfficeAddress, Some.OfficePhone)],
+            _o.Since(rows, OfficeScene.John).Said());
+        var sent = Texts.Format(Id, "Session.Staff.Stopped", "Sari", code, OfficeScene.Organisation, Day, Escaped);
+        Assert.Equal([sent], _o.Since(rows, OfficeScene.Budi).Said());
+        Assert.Equal([sent], _o.Since(rows, OfficeScene.Rudi).Said());
+        Assert.Equal(
+            [Texts.Format(Id, "Session.Staff.StoppedBy", "Sari", code, OfficeScene.Organisation, Day, Escaped)],
+            _o.Since(rows, OfficeScene.Dewi).Said());
+        Assert.DoesNotContain(_o.KeyedRows(), r => r.Id > rows && r.ChatKey == OfficeScene.Sari);
+
+        // What still waited about the session (the approval notices, a reminder) is withdrawn; other messages stay.
+        var left = _o.Bot.OutboxRows();
+        Assert.DoesNotContain(left, r => r.Id == waiting);
+        Assert.DoesNotContain(left, r => r.Id <= rows && r.IdempotencyKey?.StartsWith(Sessions.KeyPrefix(session.Id), StringComparison.Ordinal) == true);
+        Assert.Contains(left, r => r.Id == elsewhere);
+        Assert.Null(_o.Bot.Conversation(OfficeScene.Sari).Flow);
+    }
+
+    [Fact]
+    public async Task Refuses_a_plain_officer_and_a_stranger_pressing_stop_and_changes_nothing()
+    {
+        await _o.StaffAsync();
+        var code = await _o.RequestAsync();
+        await _o.ApproveAsync(code, OfficeScene.Dewi, "20260120M", "0900", _o.BudiId);
+        var before = _o.Snapshot(OfficeScene.Budi, OfficeScene.Stranger, OfficeScene.Coordinator);
+
+        var byOfficer = await _o.PressAsync($"v1:ses:stop:{code}", OfficeScene.Budi);
+        var byStranger = await _o.PressAsync($"v1:ses:stop:{code}", OfficeScene.Stranger);
+        var byCoordinator = await _o.PressAsync($"v1:ses:stop:{code}", OfficeScene.Coordinator);
+
+        Assert.Equal([Texts.Get(Id, "Duty.SupervisorOnly")], byOfficer.Said());
+        Assert.Equal([Texts.Get(Id, "Duty.StaffOnly")], byStranger.Said());
+        Assert.Equal([Texts.Get(Id, "Duty.StaffOnly")], byCoordinator.Said());
+        Assert.Equal(before, _o.Snapshot(OfficeScene.Budi, OfficeScene.Stranger, OfficeScene.Coordinator));
+        Assert.Equal(SessionStatus.Approved, (await _o.SessionAsync(code)).Status);
+        Assert.Null(_o.Bot.ConversationOf(OfficeScene.Budi)?.Flow);
+    }
+
+    [Fact]
+    public async Task Refuses_politely_to_call_off_a_session_that_is_not_approved_and_changes_nothing()
+    {
+        await _o.StaffAsync();
+        var requested = await _o.RequestAsync();
+        var proposed = await _o.RequestAsync(OfficeScene.EnglishCoordinator, En);
+        await _o.ProposeAsync(proposed, OfficeScene.Dewi, "22/1", "0900", _o.BudiId);
+        var declined = await _o.RequestAsync();
+        await _o.PressAsync($"v1:ses:dec:{declined}");
+        await _o.SendAsync("Tim keliling penuh");
+        await _o.PressAsync("v1:ses:ok");
+        var cancelled = await _o.RequestAsync(OfficeScene.EnglishCoordinator, En);
+        await _o.CancelAsync(cancelled);
+        var before = _o.Snapshot(OfficeScene.Sari);
+
+        var onRequested = await _o.PressAsync($"v1:ses:stop:{requested}", OfficeScene.Sari);
+        var onProposed = await _o.PressAsync($"v1:ses:stop:{proposed}", OfficeScene.Sari);
+        var onDeclined = await _o.PressAsync($"v1:ses:stop:{declined}", OfficeScene.Sari);
+        var onCancelled = await _o.PressAsync($"v1:ses:stop:{cancelled}", OfficeScene.Sari);
+        var forged = await _o.PressAsync("v1:ses:stop:RB-ZZZZZZ", OfficeScene.Sari);
+
+        Assert.Equal([Texts.Format(Id, "Session.Stop.NotApproved", requested, "menunggu keputusan")], onRequested.Said());
+        Assert.Equal([Texts.Format(Id, "Session.Stop.NotApproved", proposed, SessionOfficeCard.Status(SessionStatus.Proposed, Id))], onProposed.Said());
+        Assert.Equal([Texts.Format(Id, "Session.Stop.NotApproved", declined, SessionOfficeCard.Status(SessionStatus.Declined, Id))], onDeclined.Said());
+        Assert.Equal([Texts.Format(Id, "Session.Stop.Already", cancelled)], onCancelled.Said());
+        Assert.Equal([Texts.Get(Id, "Session.NotFound")], forged.Said());
+        Assert.Equal(before, _o.Snapshot(OfficeScene.Sari));
+        Assert.Null(_o.Bot.ConversationOf(OfficeScene.Sari)?.Flow);
+    }
+
+    [Fact]
+    public async Task Lets_a_session_be_called_off_on_its_day_but_not_once_the_day_is_past()
+    {
+        await _o.StaffAsync();
+        var code = await _o.RequestAsync();
+        await _o.ApproveAsync(code, OfficeScene.Dewi, "20260120M", "0900", _o.BudiId);
+
+        _o.At(OfficeScene.Tuesday, 7, 0);
+        var onTheDay = await _o.PressAsync($"v1:ses:stop:{code}");
+        await _o.PressAsync("v1:ses:x");
+        _o.At(OfficeScene.Wednesday, 8, 0);
+        var before = _o.Snapshot(OfficeScene.Dewi);
+        var past = await _o.PressAsync($"v1:ses:stop:{code}");
+
+        Assert.Equal(Texts.Format(Id, "Session.Ask.StopReason", code, OfficeScene.Organisation, "Selasa, 20 Januari 2026", 5, 500), Assert.Single(onTheDay).Text);
+        Assert.Equal([Texts.Format(Id, "Session.Stop.Past", code, "Selasa, 20 Januari 2026")], past.Said());
+        Assert.Equal(before, _o.Snapshot(OfficeScene.Dewi));
+        Assert.Equal(SessionStatus.Approved, (await _o.SessionAsync(code)).Status);
+    }
+
+    [Fact]
+    public async Task A_second_supervisor_confirming_a_stop_after_the_first_hears_it_is_already_cancelled()
+    {
+        await _o.StaffAsync();
+        var code = await _o.RequestAsync();
+        await _o.ApproveAsync(code, OfficeScene.Dewi, "20260120M", "0900", _o.BudiId);
+        await _o.PressAsync($"v1:ses:stop:{code}", OfficeScene.Sari);
+        await _o.SendAsync("Petugas sakit semua", OfficeScene.Sari);
+        await _o.PressAsync($"v1:ses:stop:{code}", OfficeScene.Dewi);
+        await _o.SendAsync("Unit keliling rusak", OfficeScene.Dewi);
+        await _o.PressAsync("v1:ses:ok", OfficeScene.Dewi);
+        var before = _o.Snapshot(OfficeScene.Sari);
+
+        var late = await _o.PressAsync("v1:ses:ok", OfficeScene.Sari);
+
+        Assert.Equal([Texts.Format(Id, "Session.Stop.Already", code)], late.Said());
+        Assert.Equal(before, _o.Snapshot(OfficeScene.Sari));
+        Assert.Single(_o.Notices(OfficeScene.Coordinator));
+        Assert.DoesNotContain("Petugas sakit", _o.Notices(OfficeScene.Coordinator)[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stop_racing_another_is_run_again_and_then_sees_the_session_cancelled()
+    {
+        await _o.StaffAsync();
+        var code = await _o.RequestAsync();
+        await _o.ApproveAsync(code, OfficeScene.Dewi, "20260120M", "0900", _o.BudiId);
+        await _o.PressAsync($"v1:ses:stop:{code}", OfficeScene.Sari);
+        await _o.SendAsync("Unit keliling rusak", OfficeScene.Sari);
+        var rows = _o.LastOutboxId();
+
+        // Another supervisor's stop lands between this turn's read of the session and its write.
+        _o.Bot.Database.Saves.BeforeNextTurnSave = () => _o.Bot.Database.Execute(FormattableString.Invariant(
+            $"UPDATE sessions SET Status = {(int)SessionStatus.Cancelled}, Version = Version + 1 WHERE Code = '{code}'"));
+        var late = await _o.PressAsync("v1:ses:ok", OfficeScene.Sari);
+
+        Assert.Equal([Texts.Format(Id, "Session.Stop.Already", code)], late.Said());
+        Assert.Empty(_o.Since(rows, OfficeScene.Coordinator));
+        Assert.Empty(_o.Since(rows, OfficeScene.Budi));
+        Assert.Empty(_o.Since(rows, OfficeScene.Dewi));
+    }
+
     // Who may press
 
     public static TheoryData<string> SupervisorButtons => new() { "app", "alt", "dec" };
@@ -691,6 +864,7 @@ public sealed class SessionFlowTests : IDisposable
     [InlineData("alt:RB-2345")]
     [InlineData("dec:nothing")]
     [InlineData("held:RB-ZZZZZZ")]
+    [InlineData("stop:RB-ZZZZZZ")]
     public async Task Says_a_forged_or_unknown_code_is_not_found(string payload)
     {
         await _o.StaffAsync();
@@ -732,7 +906,7 @@ public sealed class SessionFlowTests : IDisposable
         var onCancelled = await _o.PressAsync($"v1:ses:{action}:{cancelled}", OfficeScene.Sari);
 
         Assert.Equal([Texts.Format(Id, "Session.AlreadyDecided", approved, "disetujui")], onApproved.Said());
-        Assert.Equal([Texts.Format(Id, "Session.AlreadyDecided", cancelled, "dibatalkan koordinator")], onCancelled.Said());
+        Assert.Equal([Texts.Format(Id, "Session.AlreadyDecided", cancelled, "dibatalkan")], onCancelled.Said());
         Assert.Equal(before, _o.Snapshot(OfficeScene.Sari));
     }
 
@@ -788,6 +962,10 @@ public sealed class SessionFlowTests : IDisposable
         await _o.ProposeAsync(code, OfficeScene.Dewi, "22/1", "0900", _o.BudiId);
         await _o.PressAsync($"v1:ses:yes:{code}", OfficeScene.Coordinator);
         await _o.PressAsync($"v1:ses:app:{code}", OfficeScene.Stranger);
+        await _o.PressAsync($"v1:ses:stop:{code}", OfficeScene.Sari);
+        await _o.SendAsync("Unit keliling rusak", OfficeScene.Sari);
+        await _o.PressAsync("v1:ses:ok", OfficeScene.Sari);
+        Assert.Equal(SessionStatus.Cancelled, (await _o.SessionAsync(code)).Status);
 
         var log = string.Join('\n', _o.Logs.Lines);
         Assert.Contains("session", log, StringComparison.OrdinalIgnoreCase);
@@ -964,6 +1142,15 @@ public sealed class OfficeScene : IDisposable
 
     public IReadOnlyList<OutgoingMessage> Notices(string chat) =>
         [.. KeyedRows().Where(o => o.ChatKey == chat).Select(o => MessageJson.Read<OutgoingMessage>(o.Message!))];
+
+    /// <summary>A message waiting in the outbox under <paramref name="key"/> (a reminder, a schedule card); its row id.</summary>
+    public Task<long> QueueAsync(string chat, string key) =>
+        Bot.InScopeAsync(async s =>
+        {
+            s.GetRequiredService<Outbox>().Enqueue(EngineHarness.Address(chat), OutgoingMessage.Say("waiting"), key);
+            await s.GetRequiredService<TimporaDb>().SaveChangesAsync();
+            return Bot.OutboxRows().Single(o => o.IdempotencyKey == key).Id;
+        });
 
     public long LastOutboxId() => Bot.OutboxRows().Select(o => o.Id).DefaultIfEmpty().Max();
 

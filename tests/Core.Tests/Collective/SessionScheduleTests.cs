@@ -283,7 +283,25 @@ public sealed class SessionScheduleTests : IDisposable
         Assert.EndsWith("👮 Petugas: Budi", cards[0].Text, StringComparison.Ordinal);
         Assert.Contains(second.Code, cards[1].Text, StringComparison.Ordinal);
         Assert.EndsWith("👮 Petugas: Budi, Sari", cards[1].Text, StringComparison.Ordinal);
-        Assert.All(cards, c => Assert.Equal(["Catat jumlah permohonan"], c.Labels()));
+        Assert.All(cards, c => Assert.Equal(["Catat jumlah permohonan", "🚫 Batalkan sesi"], c.Labels()));
+        Assert.Equal([$"v1:ses:held:{first.Code}", $"v1:ses:stop:{first.Code}"], cards[0].Payloads());
+    }
+
+    [Fact]
+    public async Task Gives_a_supervisor_the_stop_button_on_tomorrows_session_and_the_officer_going_neither()
+    {
+        var budi = await _bot.EnrolOfficerAsync("Budi", OfficerRole.Officer, BudiChat);
+        await _bot.EnrolOfficerAsync("Dewi", OfficerRole.Supervisor, DewiChat);
+        var tomorrow = await SessionSeed.ScheduleAsync(_bot, Wednesday, new(13, 0), [budi]);
+        At(Tuesday, 7, 0);
+
+        var bySupervisor = await _bot.SendAsync("/jadwal", DewiChat);
+        var byOfficer = await _bot.SendAsync("/jadwal", BudiChat);
+
+        var supervisorCard = Assert.Single(bySupervisor, r => r.Text!.Contains(tomorrow.Code, StringComparison.Ordinal));
+        Assert.Equal([$"v1:ses:stop:{tomorrow.Code}"], supervisorCard.Payloads());
+        var officerCard = Assert.Single(byOfficer, r => r.Text!.Contains(tomorrow.Code, StringComparison.Ordinal));
+        Assert.Empty(officerCard.Payloads());
     }
 
     [Fact]
