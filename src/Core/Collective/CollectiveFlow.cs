@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using Timpora.Core.Conversations;
 using Timpora.Core.Conversations.Forms;
+using Timpora.Core.Conversations;
 using Timpora.Core.Information;
 using Timpora.Core.Messaging;
 using Timpora.Core.Parsing;
@@ -63,7 +63,7 @@ public sealed class CollectiveFlow(
         turn.Text($"Collective.Organisation.{d.Organisation}"),
         Html.Escape(d.OrganisationName),
         Html.Escape(d.CoordinatorName),
-        PhoneNumber.Parse(d.CoordinatorPhone).Number?.Display ?? d.CoordinatorPhone,
+        PhoneNumber.Shown(d.CoordinatorPhone),
         turn.Text($"Collective.Purpose.{d.Purpose}"),
         d.Applicants,
         PlaceText(turn, d.Place!),

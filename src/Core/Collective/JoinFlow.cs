@@ -89,7 +89,7 @@ public sealed class JoinFlow(Sessions sessions, WorkingCalendar calendar, IOptio
         d.Nik,
         d.BirthDate is { } born ? WindowText.Day(born, turn.Language) : "",
         turn.Text($"Join.Passport.{d.Passport}"),
-        PhoneNumber.Parse(d.Phone).Number?.Display ?? d.Phone)
+        PhoneNumber.Shown(d.Phone))
         + (Differs(d) ? "\n\n" + turn.Text("Join.SummaryDiffers") : "");
 
     private async Task<Finished> JoinAsync(Turn turn, ApplicantDraft d, CancellationToken ct)

@@ -36,7 +36,7 @@ public sealed class PreferredDateAnswer(PreferredDateRules rules, Func<Asking, I
         ArgumentNullException.ThrowIfNull(asking);
         var today = rules.Today(asking.Now);
         var taken = earlier(asking);
-        var days = rules.PossibleDays(today).Where(d => !taken.Contains(d)).Take(Offered).ToList();
+        var days = rules.OpenDays(today, taken).Take(Offered).ToList();
         var buttons = days
             .Select(d => asking.Choice(WindowText.ShortDay(d, asking.Language), d.ToString(DayFormat, CultureInfo.InvariantCulture)))
             .Chunk(3)
@@ -141,11 +141,14 @@ public sealed class PreferredDateRules(WorkingCalendar calendar, CollectiveOptio
     public IEnumerable<DateOnly> PossibleDays(DateOnly today) =>
         calendar.WorkingDaysFrom(today.AddDays(options.MinimumLeadDays)).TakeWhile(d => d <= today.AddDays(options.HorizonDays));
 
+    /// <summary>The days that may still be proposed: possible and not already chosen.</summary>
+    public IEnumerable<DateOnly> OpenDays(DateOnly today, IReadOnlyCollection<DateOnly> taken) => PossibleDays(today).Where(d => !taken.Contains(d));
+
     public DateOnly Earliest(DateOnly today, IReadOnlyCollection<DateOnly> taken) =>
-        PossibleDays(today).Where(d => !taken.Contains(d)).DefaultIfEmpty(today.AddDays(options.MinimumLeadDays)).First();
+        OpenDays(today, taken).DefaultIfEmpty(today.AddDays(options.MinimumLeadDays)).First();
 
     public DateOnly Latest(DateOnly today, IReadOnlyCollection<DateOnly> taken) =>
-        PossibleDays(today).Where(d => !taken.Contains(d)).DefaultIfEmpty(today.AddDays(options.HorizonDays)).Last();
+        OpenDays(today, taken).DefaultIfEmpty(today.AddDays(options.HorizonDays)).Last();
 
     /// <summary>Why the day cannot be proposed, in the person's language; null when it can.</summary>
     public string? Problem(Turn turn, DateOnly day, IReadOnlyCollection<DateOnly> taken)

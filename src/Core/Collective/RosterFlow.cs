@@ -87,9 +87,6 @@ public sealed class RosterFlow(
                 turn.End();
                 await turn.StartAsync(ConversationEngine.MenuFlow, ct);
                 return;
-            case "start":
-                await StartAsync(turn, ct);
-                return;
         }
 
         var session = press.Args.Count >= 1 ? await OwnOpenAsync(turn, press.Args[0], ct) : null;
@@ -147,9 +144,7 @@ public sealed class RosterFlow(
     }
 
     private async Task<Session?> OwnOpenAsync(Turn turn, string code, CancellationToken ct) =>
-        await sessions.ByCodeAsync(code, ct) is { } found && await sessions.OwnAsync(turn.Message.Address, found.Id, ct) is { IsOpen: true } own
-            ? own
-            : null;
+        await sessions.OwnAsync(turn.Message.Address, code, ct) is { IsOpen: true } own ? own : null;
 
     private async Task ShowCardAsync(Turn turn, Session session, CancellationToken ct)
     {
@@ -247,8 +242,7 @@ public sealed class RosterFlow(
 
     private async Task RemoveAsync(Turn turn, Session session, long applicantId, CancellationToken ct)
     {
-        var applicant = await sessions.ApplicantAsync(session, applicantId, ct);
-        if (applicant is null || !await sessions.RemoveAsync(session, applicantId, ct))
+        if (await sessions.RemoveAsync(session, applicantId, ct) is not { } applicant)
         {
             turn.Say("Roster.PersonGone");
             await ListAsync(turn, session, 0, ct);

@@ -2,6 +2,7 @@ using System.Text;
 using Timpora.Core.Conversations;
 using Timpora.Core.Messaging;
 using Timpora.Core.Officers;
+using Timpora.Core.Parsing;
 using Timpora.Core.Visits;
 
 namespace Timpora.Core.Collective;
@@ -46,7 +47,7 @@ public static class SessionCard
         }
 
         Line(text, Texts.Format(language, "SessionNotice.Card.Roster", registered, session.ExpectedApplicants, PurposeName(session.Purpose, language)));
-        Line(text, Texts.Format(language, "SessionNotice.Card.Coordinator", Html.Escape(session.CoordinatorName), Html.Escape(SessionOfficeCard.Phone(session.CoordinatorPhone))));
+        Line(text, Texts.Format(language, "SessionNotice.Card.Coordinator", Html.Escape(session.CoordinatorName), Html.Escape(PhoneNumber.Shown(session.CoordinatorPhone))));
         if (officerNames.Count > 0)
         {
             Line(text, Texts.Format(language, "SessionNotice.Card.Officers", string.Join(", ", officerNames.Select(Html.Escape))));

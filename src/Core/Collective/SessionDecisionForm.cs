@@ -128,7 +128,7 @@ public sealed class SessionDecisionForm(
         {
             case SessionAction.Approve or SessionAction.Propose:
                 var starts = d.Starts ?? default;
-                var arrive = starts.AddMinutes(-time.SetupMinutes);
+                var arrive = SessionCard.Arrival(starts, time.SetupMinutes);
                 var names = string.Join(", ", d.Names.Select(Html.Escape));
                 var key = d.Action == SessionAction.Approve ? "Session.Summary.Approve" : "Session.Summary.Propose";
                 var day = d.Chosen is { } chosen ? SessionOfficeCard.When(chosen, turn.Language) : Day(turn, d);

@@ -71,14 +71,12 @@ public sealed class SessionDesk(
         var text = session.Date is { } date && sent.Count > 0
             ? Texts.Format(StaffLanguage, "Session.Staff.CancelledOn", Html.Escape(session.Code), Html.Escape(session.OrganisationName), WindowText.Day(date, StaffLanguage))
             : Texts.Format(StaffLanguage, "Session.Staff.Cancelled", Html.Escape(session.Code), Html.Escape(session.OrganisationName));
-        foreach (var officer in deciders.Concat(sent).DistinctBy(o => o.Id))
-        {
-            Tell(officer, OutgoingMessage.Say(text), session, "cancelled");
-        }
+        var staff = deciders.Concat(sent).DistinctBy(o => o.Id).ToList();
+        TellEach(staff, text, session, "cancelled");
 
         var applicants = await TellApplicantsAsync(
             session, "cancelled", a => SessionNews.ApplicantCalledOff(session, "Session.Applicant.Cancelled", office.Value, a.Language), ct);
-        log.LogInformation("Session {SessionId} cancelled: {Staff} staff and {Applicants} applicants told", session.Id, deciders.Concat(sent).DistinctBy(o => o.Id).Count(), applicants);
+        log.LogInformation("Session {SessionId} cancelled: {Staff} staff and {Applicants} applicants told", session.Id, staff.Count, applicants);
     }
 
     /// <summary>
@@ -115,15 +113,12 @@ public sealed class SessionDesk(
         if (approvedBy is not null)
         {
             var note = Texts.Format(StaffLanguage, "Session.Staff.Approved", Html.Escape(approvedBy.Name), code, organisation, day, when.Start, going.Count);
-            await TellSupervisorsAsync(session, note, approvedBy.Id, "approved", ct);
+            await TellSupervisorsAsync(session, note, [approvedBy.Id], "approved", ct);
         }
         else
         {
             var note = Texts.Format(StaffLanguage, "Session.Staff.Accepted", code, organisation, day, when.Start);
-            foreach (var officer in (await OfficeAsync(ct)).Officers)
-            {
-                Tell(officer, OutgoingMessage.Say(note), session, "accepted");
-            }
+            TellEach((await OfficeAsync(ct)).Officers, note, session, "accepted");
         }
     }
 
@@ -144,7 +139,7 @@ public sealed class SessionDesk(
         outbox.Enqueue(session.Coordinator, SessionNews.CoordinatorProposed(session, when, session.Language), Key(session, "proposed", "c"));
         var note = Texts.Format(
             StaffLanguage, "Session.Staff.Proposed", Html.Escape(proposedBy.Name), Html.Escape(session.Code), Html.Escape(session.OrganisationName), when.Day(StaffLanguage), when.Start);
-        await TellSupervisorsAsync(session, note, proposedBy.Id, "proposed", ct);
+        await TellSupervisorsAsync(session, note, [proposedBy.Id], "proposed", ct);
     }
 
     /// <summary>The coordinator refused the office's date: the request is back, so the office gets its card and buttons again.</summary>
@@ -179,7 +174,7 @@ public sealed class SessionDesk(
         await TellApplicantsAsync(session, "declined", a => SessionNews.ApplicantCalledOff(session, "Session.Applicant.Declined", office.Value, a.Language), ct);
         var note = Texts.Format(
             StaffLanguage, "Session.Staff.Declined", Html.Escape(declinedBy.Name), Html.Escape(session.Code), Html.Escape(session.OrganisationName), Html.Escape(session.DeclineReason));
-        await TellSupervisorsAsync(session, note, declinedBy.Id, "declined", ct);
+        await TellSupervisorsAsync(session, note, [declinedBy.Id], "declined", ct);
     }
 
     /// <summary>
@@ -202,26 +197,15 @@ public sealed class SessionDesk(
         var why = Html.Escape(reason);
         var goingIds = await sessions.OfficersOfAsync(session.Id, ct);
         var going = await db.Officers.Where(o => o.Active && goingIds.Contains(o.Id) && o.Id != stoppedBy.Id).OrderBy(o => o.Id).ToListAsync(ct);
-        var goingNote = Texts.Format(StaffLanguage, "Session.Staff.Stopped", by, code, organisation, day, why);
-        foreach (var officer in going)
-        {
-            Tell(officer, OutgoingMessage.Say(goingNote), session, "stopped");
-        }
+        TellEach(going, Texts.Format(StaffLanguage, "Session.Staff.Stopped", by, code, organisation, day, why), session, "stopped");
 
         // A supervisor who was also sent hears it once, with "you need not go".
-        var supervisors = await db.Officers
-            .Where(o => o.Active && o.Role == OfficerRole.Supervisor && o.Id != stoppedBy.Id && !goingIds.Contains(o.Id))
-            .OrderBy(o => o.Id)
-            .ToListAsync(ct);
         var supervisorNote = Texts.Format(StaffLanguage, "Session.Staff.StoppedBy", by, code, organisation, day, why);
-        foreach (var officer in supervisors)
-        {
-            Tell(officer, OutgoingMessage.Say(supervisorNote), session, "stopped");
-        }
+        var supervisors = await TellSupervisorsAsync(session, supervisorNote, [stoppedBy.Id, .. goingIds], "stopped", ct);
 
         log.LogInformation(
             "Session {SessionId} called off by officer {OfficerId}: {Officers} officers, {Supervisors} supervisors and {Applicants} applicants told",
-            session.Id, stoppedBy.Id, going.Count, supervisors.Count, applicants);
+            session.Id, stoppedBy.Id, going.Count, supervisors, applicants);
     }
 
     /// <summary>The day is done: the coordinator is thanked with the number; the office learns it.</summary>
@@ -232,10 +216,7 @@ public sealed class SessionDesk(
         outbox.Enqueue(session.Coordinator, SessionNews.CoordinatorThanks(session, office.Value, session.Language), Key(session, "held", "c"));
         var note = Texts.Format(
             StaffLanguage, "Session.Staff.Held", Html.Escape(recordedBy.Name), Html.Escape(session.Code), Html.Escape(session.OrganisationName), session.ApplicationsTaken ?? 0);
-        foreach (var officer in (await OfficeAsync(ct)).Officers.Where(o => o.Id != recordedBy.Id))
-        {
-            Tell(officer, OutgoingMessage.Say(note), session, "held");
-        }
+        TellEach((await OfficeAsync(ct)).Officers.Where(o => o.Id != recordedBy.Id), note, session, "held");
     }
 
     /// <summary>Who decides on requests: the supervisors, or every active officer when none is enrolled.</summary>
@@ -246,13 +227,20 @@ public sealed class SessionDesk(
         return supervisors.Count > 0 ? (supervisors, true) : (active, false);
     }
 
-    private async Task TellSupervisorsAsync(Session session, string html, long except, string what, CancellationToken ct)
+    /// <returns>How many supervisors were told.</returns>
+    private async Task<int> TellSupervisorsAsync(Session session, string html, IReadOnlyCollection<long> except, string what, CancellationToken ct)
     {
         var others = await db.Officers
-            .Where(o => o.Active && o.Role == OfficerRole.Supervisor && o.Id != except)
+            .Where(o => o.Active && o.Role == OfficerRole.Supervisor && !except.Contains(o.Id))
             .OrderBy(o => o.Id)
             .ToListAsync(ct);
-        foreach (var officer in others)
+        TellEach(others, html, session, what);
+        return others.Count;
+    }
+
+    private void TellEach(IEnumerable<Officer> officers, string html, Session session, string what)
+    {
+        foreach (var officer in officers)
         {
             Tell(officer, OutgoingMessage.Say(html), session, what);
         }

@@ -1,6 +1,7 @@
 using Timpora.Core.Conversations;
 using Timpora.Core.Information;
 using Timpora.Core.Messaging;
+using Timpora.Core.Parsing;
 using Timpora.Core.Visits;
 
 namespace Timpora.Core.Collective;
@@ -123,7 +124,7 @@ public static class SessionNews
             when.Arrival,
             SessionCard.Venue(session),
             Html.Escape(session.CoordinatorName),
-            Html.Escape(SessionOfficeCard.Phone(session.CoordinatorPhone)),
+            Html.Escape(PhoneNumber.Shown(session.CoordinatorPhone)),
             registered));
     }
 }
@@ -136,7 +137,7 @@ public sealed record SessionTimes(DateOnly Date, TimeOnly Starts, TimeOnly Arriv
         ArgumentNullException.ThrowIfNull(session);
         var date = session.Date ?? throw new InvalidOperationException("The session has no date.");
         var starts = session.Starts ?? throw new InvalidOperationException("The session has no start.");
-        return new SessionTimes(date, starts, starts.AddMinutes(-setupMinutes));
+        return new SessionTimes(date, starts, SessionCard.Arrival(starts, setupMinutes));
     }
 
     public string Start => WindowText.Time(Starts);

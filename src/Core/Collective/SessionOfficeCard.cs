@@ -36,7 +36,7 @@ public static class SessionOfficeCard
 
         text.Append(Texts.Format(language, "Session.Card.Heading", Html.Escape(session.Code)));
         Line(text, Texts.Format(language, "Session.Card.Organisation", Organisation(session.Organisation, language), Html.Escape(session.OrganisationName)));
-        Line(text, Texts.Format(language, "Session.Card.Coordinator", Html.Escape(session.CoordinatorName), Html.Escape(Phone(session.CoordinatorPhone))));
+        Line(text, Texts.Format(language, "Session.Card.Coordinator", Html.Escape(session.CoordinatorName), Html.Escape(PhoneNumber.Shown(session.CoordinatorPhone))));
         Line(text, Texts.Format(language, "Session.Card.Purpose", Purpose(session.Purpose, language), session.ExpectedApplicants));
         if (!string.IsNullOrWhiteSpace(session.Address))
         {
@@ -80,13 +80,6 @@ public static class SessionOfficeCard
     {
         ArgumentNullException.ThrowIfNull(preferred);
         return $"{WindowText.Day(preferred.Date, language)}, {Part(preferred.Part, language)}";
-    }
-
-    /// <summary>Grouped to read out while dialling, e.g. +62 812-3456-7890; as stored if it is somehow not a mobile number.</summary>
-    public static string Phone(string e164)
-    {
-        var check = PhoneNumber.Parse(e164);
-        return check.IsValid ? check.Number.Display : e164;
     }
 
     private static void Line(StringBuilder text, string line) => text.Append('\n').Append(line);

@@ -45,21 +45,21 @@ public sealed class SessionReminders(
         var last = calendar.Today(now).AddDays(WeekDays);
 
         // Only approved sessions: a cancelled, declined or held one is not, and a rescheduled one has new stages.
+        // A snapshot to choose by: each batch reads its sessions again in its own unit of work before it changes them.
         var candidates = await db.Sessions.AsNoTracking()
             .Where(s => s.Status == SessionStatus.Approved && s.StartsAt > utc && s.Date <= last)
             .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
-            .Select(s => s.Id)
             .ToListAsync(ct);
 
         var sent = 0;
-        foreach (var batch in candidates.Chunk(BatchSize))
+        foreach (var batch in candidates.Where(s => CoordinatorStage(s, now).Stage > s.CoordinatorReminded).Select(s => s.Id).Chunk(BatchSize))
         {
             sent += await CoordinatorsAsync(batch, now, ct);
         }
 
-        foreach (var sessionId in candidates)
+        foreach (var session in candidates)
         {
-            sent += await ApplicantsAsync(sessionId, now, ct);
+            sent += await ApplicantsAsync(session, now, ct);
         }
 
         if (sent > 0)
@@ -173,14 +173,14 @@ public sealed class SessionReminders(
     }
 
     /// <summary>Applicants with a chat whose stage is due, in batches; someone who joined after it fell due had the checklist on joining.</summary>
-    private async Task<int> ApplicantsAsync(long sessionId, DateTimeOffset now, CancellationToken ct)
+    private async Task<int> ApplicantsAsync(Session session, DateTimeOffset now, CancellationToken ct)
     {
-        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId && s.Status == SessionStatus.Approved, ct);
-        if (session is null || ApplicantStage(session, now) is not { Stage: not SessionReminder.None } due)
+        if (ApplicantStage(session, now) is not { Stage: not SessionReminder.None } due)
         {
             return 0;
         }
 
+        var sessionId = session.Id;
         var joinedBy = due.DueAt.UtcDateTime;
         var ids = await db.Applicants.AsNoTracking()
             .Where(a => a.SessionId == sessionId && a.ChatKey != null && a.Reminded < due.Stage && a.LinkedAt <= joinedBy)

@@ -36,11 +36,13 @@ public sealed class Sessions(TimporaDb db, Outbox outbox, WorkingCalendar calend
 
     public Task<Session?> FindAsync(long sessionId, CancellationToken ct) => db.Sessions.SingleOrDefaultAsync(s => s.Id == sessionId, ct);
 
-    /// <summary>One of the coordinator's own sessions; someone else's id (a forged button) finds nothing.</summary>
-    public Task<Session?> OwnAsync(ConversationAddress coordinator, long sessionId, CancellationToken ct)
+    /// <summary>One of the coordinator's own sessions, by its code; someone else's code (a forged button) finds nothing.</summary>
+    public async Task<Session?> OwnAsync(ConversationAddress coordinator, string? code, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(coordinator);
-        return db.Sessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.Channel == coordinator.Channel && s.ChatKey == coordinator.Key, ct);
+        return SessionCode.Normalise(code) is { } normal
+            ? await db.Sessions.SingleOrDefaultAsync(s => s.Code == normal && s.Channel == coordinator.Channel && s.ChatKey == coordinator.Key, ct)
+            : null;
     }
 
     /// <summary>The coordinator's sessions whose roster can still change, soonest first, then the newest requests.</summary>
@@ -199,18 +201,21 @@ public sealed class Sessions(TimporaDb db, Outbox outbox, WorkingCalendar calend
 
     public Task<int> CountAsync(long sessionId, CancellationToken ct) => db.Applicants.CountAsync(a => a.SessionId == sessionId, ct);
 
-    /// <summary>Takes a person off the roster (the coordinator's choice); their waiting reminders go with them.</summary>
-    public async Task<bool> RemoveAsync(Session session, long applicantId, CancellationToken ct)
+    /// <summary>
+    /// Takes a person off the roster (the coordinator's choice); their waiting reminders go with them. Returns who was
+    /// removed, or null when they were not on this roster (removed already, or a forged id).
+    /// </summary>
+    public async Task<Applicant?> RemoveAsync(Session session, long applicantId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(session);
         if (await ApplicantAsync(session, applicantId, ct) is not { } applicant)
         {
-            return false;
+            return null;
         }
 
         await outbox.WithdrawPendingAsync(ApplicantKeyPrefix(session.Id, applicant.Id), ct);
         db.Applicants.Remove(applicant);
-        return true;
+        return applicant;
     }
 
     /// <summary>

@@ -45,7 +45,7 @@ public static class StopCard
             ? Texts.Format(language, "Notice.Stop.Reason", ReasonName(visit.Reason, language))
             : Texts.Format(language, "Notice.Stop.ReasonNote", ReasonName(visit.Reason, language), Html.Escape(visit.ReasonNote)));
         Line(text, Texts.Format(language, "Notice.Stop.Name", Html.Escape(visit.ApplicantName)));
-        Line(text, Texts.Format(language, "Notice.Stop.Phone", Html.Escape(Phone(visit.Phone))));
+        Line(text, Texts.Format(language, "Notice.Stop.Phone", Html.Escape(PhoneNumber.Shown(visit.Phone))));
         if (visit.Point is { } point)
         {
             Line(text, Texts.Format(language, "Notice.Stop.Map", Html.Escape(MapLink(point))));
@@ -120,13 +120,6 @@ public static class StopCard
 
         // Two to a row: three long labels side by side are cut off on a small phone.
         return [.. all.Chunk(2).Select(row => (IReadOnlyList<Button>)row)];
-    }
-
-    /// <summary>Grouped to read out while dialling, e.g. +62 812-3456-7890; as stored if it is somehow not a mobile number.</summary>
-    private static string Phone(string e164)
-    {
-        var check = PhoneNumber.Parse(e164);
-        return check.IsValid ? check.Number.Display : e164;
     }
 
     private static void Line(StringBuilder text, string line) => text.Append('\n').Append(line);

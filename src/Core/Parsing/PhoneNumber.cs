@@ -48,6 +48,12 @@ public sealed record PhoneNumber(string E164)
     /// Reads <c>08…</c>, <c>+628…</c>, <c>628…</c> (a Telegram shared contact), <c>00628…</c>, <c>+62 (0)8…</c> and a
     /// bare <c>8…</c>, with spaces, dashes, dots and parentheses anywhere.
     /// </summary>
+    /// <summary>
+    /// A stored number grouped to read out while dialling, e.g. +62 812-3456-7890; as stored if it is somehow not a
+    /// mobile number (an older row), so it is never lost from a card.
+    /// </summary>
+    public static string Shown(string? stored) => Parse(stored).Number?.Display ?? stored ?? "";
+
     public static PhoneCheck Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -63,7 +63,7 @@ public sealed class BookingFlow(
         WindowText.Describe(d.Slot!, turn.Language),
         Html.Escape(d.Name ?? ""),
         d.Nik,
-        PhoneNumber.Parse(d.Phone).Number?.Display ?? d.Phone,
+        PhoneNumber.Shown(d.Phone),
         turn.Text(d.LetterPhotoId is null ? "Visit.Letter.None" : "Visit.Letter.Attached"));
 
     private static string PlaceText(Turn turn, Place place) => place.Address is { } typed

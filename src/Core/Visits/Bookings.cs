@@ -120,11 +120,20 @@ public sealed class Bookings(TimporaDb db, Outbox outbox, Availability availabil
         return (loads.ToDictionary(l => (l.Date, l.Starts), l => l.Units), [.. closed]);
     }
 
-    /// <summary>Each date's capacity per window from <paramref name="from"/> to <paramref name="to"/>, with the officers at sessions left out.</summary>
+    /// <summary>
+    /// Each date's capacity per window from <paramref name="from"/> to <paramref name="to"/>, with the officers at
+    /// sessions left out. Most date questions find no session in range: then every day has its whole capacity, and
+    /// the officers need not be read.
+    /// </summary>
     private async Task<Func<DateOnly, int>> CapacityAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
+        var away = await sessions.OfficersAwayAsync(from, to, ct);
+        if (away.Count == 0)
+        {
+            return _ => availability.DayCapacity(0, 0);
+        }
+
         var pool = (await DayPlan.PoolAsync(db, ct)).Select(o => o.Id).ToHashSet();
-        var away = pool.Count == 0 ? new Dictionary<DateOnly, IReadOnlySet<long>>() : await sessions.OfficersAwayAsync(from, to, ct);
         return date => availability.DayCapacity(pool.Count, away.TryGetValue(date, out var ids) ? ids.Count(pool.Contains) : 0);
     }
 

@@ -686,6 +686,24 @@ public sealed class SessionFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task A_supervisor_who_was_to_go_hears_a_call_off_once_as_one_of_the_team()
+    {
+        await _o.StaffAsync();
+        var code = await _o.RequestAsync();
+        await _o.ApproveAsync(code, OfficeScene.Sari, "20260120M", "0900", _o.DewiId, _o.BudiId);
+        var rows = _o.LastOutboxId();
+
+        await _o.PressAsync($"v1:ses:stop:{code}", OfficeScene.Sari);
+        await _o.SendAsync("Unit keliling rusak", OfficeScene.Sari);
+        await _o.PressAsync("v1:ses:ok", OfficeScene.Sari);
+
+        const string Day = "Selasa, 20 Januari 2026";
+        Assert.Equal(
+            [Texts.Format(Id, "Session.Staff.Stopped", "Sari", code, OfficeScene.Organisation, Day, "Unit keliling rusak")],
+            _o.Since(rows, OfficeScene.Dewi).Said());
+    }
+
+    [Fact]
     public async Task Refuses_a_plain_officer_and_a_stranger_pressing_stop_and_changes_nothing()
     {
         await _o.StaffAsync();
